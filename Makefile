@@ -1,0 +1,33 @@
+# Jariya's two commands: `make run` and `make test`. Both install what is
+# missing first, so a fresh Debian 12 machine with Swift needs nothing else.
+
+SWIFT      ?= swift
+DEMO_DB    ?= demo.sqlite
+HOST       ?= 127.0.0.1
+PORT       ?= 8080
+JARIYA     := .build/debug/jariya
+
+.PHONY: run test build system check-content clean
+
+system:
+	@scripts/install-system-packages
+
+build: system
+	$(SWIFT) build
+
+## Build, create the demo database, serve it on http://$(HOST):$(PORT)/
+run: build
+	$(JARIYA) demo --db $(DEMO_DB) --reset --content .
+	$(JARIYA) serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+
+## Build everything and run every test.
+test: system
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Check the sample courses and banks as a trainer would.
+check-content: build
+	$(JARIYA) course check Courses/*.xml Quizzes/*.xml
+
+clean:
+	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

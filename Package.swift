@@ -1,0 +1,97 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Jariya (จริยะ): ethics training and its evidence for Thai public agencies.
+///
+/// Dependencies point one way: Core ← XML, Store ← Server, CLI ← jariya.
+/// C libraries are wrapped by one target each and never leak past it.
+let package = Package(
+    name: "Jariya",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jariya", targets: ["jariya"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        .target(name: "JariyaCore"),
+
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+
+        .target(
+            name: "JariyaXML",
+            dependencies: ["JariyaCore", "CLibXML2"],
+            resources: [.copy("Schemas")]
+        ),
+        .target(
+            name: "JariyaStore",
+            dependencies: [
+                "JariyaCore",
+                "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "JariyaServer",
+            dependencies: [
+                "JariyaCore",
+                "JariyaXML",
+                "JariyaStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        .target(
+            name: "JariyaCLI",
+            dependencies: [
+                "JariyaCore",
+                "JariyaXML",
+                "JariyaStore",
+                "JariyaServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(name: "jariya", dependencies: ["JariyaCLI"]),
+
+        .testTarget(name: "JariyaCoreTests", dependencies: ["JariyaCore"]),
+        .testTarget(
+            name: "JariyaXMLTests",
+            dependencies: ["JariyaXML"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "JariyaStoreTests", dependencies: ["JariyaStore"]),
+        .testTarget(
+            name: "JariyaServerTests",
+            dependencies: [
+                "JariyaServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(
+            name: "JariyaCLITests",
+            dependencies: ["JariyaCLI"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

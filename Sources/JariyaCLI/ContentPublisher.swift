@@ -1,0 +1,39 @@
+import Foundation
+import JariyaCore
+import JariyaStore
+import JariyaXML
+
+/// Checks content files and publishes them: the one path shared by
+/// `jariya course publish` and the demo, so the demo shows what trainers get.
+enum ContentPublisher {
+    /// Checks the files against the schemas, each other, and the banks already
+    /// published; publishes all of them in one transaction only if every one is valid.
+    static func publish(paths: [String], database: AppDatabase, agency: Agency, publisher: String,
+                        now: Date) throws -> (ContentSet, [PublicationOutcome]) {
+        let agencyID = agency.id ?? 0
+        let set = ContentChecker(publishedBanks: try publishedBanks(database, agencyID: agencyID)).check(paths: paths)
+        guard set.isValid else { return (set, []) }
+        let banks = set.banks.map { loaded in
+            BankPublication(key: loaded.model.id, title: loaded.model.title, questionCount: loaded.model.questions.count,
+                            source: loaded.bytes, sourceFile: loaded.file)
+        }
+        let courses = set.courses.map { loaded in
+            CoursePublication(key: loaded.model.id, title: loaded.model.title, summary: loaded.model.summary,
+                              moduleCount: loaded.model.modules.count, pretestBank: loaded.model.pretest?.bank,
+                              posttestBank: loaded.model.posttest?.bank, source: loaded.bytes, sourceFile: loaded.file)
+        }
+        let outcomes = try database.publish(agencyID: agencyID, banks: banks, courses: courses, publisher: publisher, now: now)
+        return (set, outcomes)
+    }
+
+    /// The current published banks, read back through the same safe parser.
+    static func publishedBanks(_ database: AppDatabase, agencyID: Int64) throws -> [String: QuestionBank] {
+        var banks: [String: QuestionBank] = [:]
+        for version in try database.currentBanks(agencyID: agencyID) {
+            if let bank = try? ContentReader.bank(bytes: [UInt8](version.source), name: "\(version.bankKey) v\(version.version)") {
+                banks[version.bankKey] = bank
+            }
+        }
+        return banks
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import JariyaCore
+import JariyaStore
+
+/// Builds the demo agency through the same paths HR and trainers use: the
+/// roster importer, the content publisher, `addUser`.
+struct DemoBuilder {
+    /// The password of every demo account.
+    static let password = "jariya2567"
+
+    /// The folder holding Courses/, Quizzes/ and Certificates/.
+    var contentRoot: String
+
+    /// What the demo holds.
+    struct Summary {
+        var agency: Agency
+        var officers: Int
+        var divisions: Int
+        var published: [PublicationOutcome]
+        var logins: [User]
+    }
+
+    /// The day the demo's fiscal year 2567 starts, when the roster takes effect.
+    static let rosterDay = CivilDate(year: 2023, month: 10, day: 1)
+    /// The day one officer moves from กองคลัง to สำนักปลัด, so reports see a move.
+    static let moveDay = CivilDate(year: 2024, month: 4, day: 1)
+
+    func build(at db: AppDatabase) throws -> Summary {
+        let agency = try db.createAgency(Agency(
+            code: "yodkaew", name: "องค์การบริหารส่วนตำบลยอดแก้ว", shortName: "อบต.ยอดแก้ว",
+            province: "กาฬสินธุ์", district: "นามน", createdAt: Self.instant(Self.rosterDay, hour: 8)))
+        let agencyID = agency.id ?? 0
+
+        guard let rosterURL = Bundle.module.url(forResource: "demo-roster", withExtension: "csv", subdirectory: "Resources"),
+              let rosterData = FileManager.default.contents(atPath: rosterURL.path) else {
+            throw CLIError("the demo roster is missing from the installation")
+        }
+        let roster = try Roster.parse([UInt8](rosterData))
+        _ = try db.importRoster(roster, agencyID: agencyID, effective: Self.rosterDay)
+        var moved = roster
+        if let index = moved.entries.firstIndex(where: { $0.division == "กองคลัง" }) {
+            moved.entries[index].division = "สำนักปลัด"
+            _ = try db.importRoster(moved, agencyID: agencyID, effective: Self.moveDay)
+        }
+
+        let files = try Self.xmlFiles(in: "\(contentRoot)/Quizzes") + Self.xmlFiles(in: "\(contentRoot)/Courses")
+        let (set, published) = try ContentPublisher.publish(paths: files, database: db, agency: agency, publisher: "trainer",
+                                                            now: Self.instant(CivilDate(year: 2023, month: 10, day: 2), hour: 9))
+        guard set.isValid else {
+            set.diagnostics.forEach { warn($0.description) }
+            throw CLIError("the sample content under \(contentRoot) has problems; the demo needs it valid")
+        }
+
+        let hash = try PasswordHasher.hash(Self.password)
+        let now = Self.instant(Self.rosterDay, hour: 8)
+        let officers = try db.officers(agencyID: agencyID)
+        let someone = officers.first { $0.officer.staffType == .career && $0.division.code != "office" }
+        var logins = [
+            try db.addUser(agencyID: agencyID, username: "admin", displayName: "ผู้ดูแลระบบ", role: .admin, officerCode: nil, passwordHash: hash, now: now),
+            try db.addUser(agencyID: agencyID, username: "hr", displayName: "งานบุคคล สำนักปลัด", role: .hr, officerCode: nil, passwordHash: hash, now: now),
+            try db.addUser(agencyID: agencyID, username: "trainer", displayName: "วิทยากรประจำหลักสูตร", role: .trainer, officerCode: nil, passwordHash: hash, now: now),
+        ]
+        if let someone {
+            logins.append(try db.addUser(agencyID: agencyID, username: "officer", displayName: "", role: .officer,
+                                         officerCode: someone.officer.employeeCode, passwordHash: hash, now: now))
+        }
+        for listing in officers where listing.officer.id != someone?.officer.id {
+            _ = try db.addUser(agencyID: agencyID, username: listing.officer.employeeCode.lowercased(), displayName: "",
+                               role: .officer, officerCode: listing.officer.employeeCode, passwordHash: hash, now: now)
+        }
+        return Summary(agency: agency, officers: officers.count, divisions: try db.divisions(agencyID: agencyID).count,
+                       published: published, logins: logins)
+    }
+
+    private static func xmlFiles(in folder: String) throws -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            throw CLIError("no folder \(folder); run the demo from the repository (or give --content)")
+        }
+        return names.filter { $0.hasSuffix(".xml") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    private static func instant(_ day: CivilDate, hour: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .bangkok
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour)) ?? Date()
+    }
+}

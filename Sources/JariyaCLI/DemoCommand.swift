@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+
+/// `jariya demo`: a database to try Jariya with, as `make run` uses it.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a demo database: a fictional อบต. with 45 officers, the sample course published, and a user for each role.",
+        discussion: "The people are fictional. The course and bank are read from Courses/ and Quizzes/ under --content."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The folder holding Courses/, Quizzes/ and Certificates/.")
+    var content = "."
+
+    @Flag(help: "Delete the database file first if it exists.")
+    var reset = false
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: database.path) {
+            guard reset else { throw CLIError("\(database.path) exists; add --reset to replace it with a fresh demo") }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+        }
+        let summary = try DemoBuilder(contentRoot: content).build(at: database.open(mustExist: false))
+        say("demo database \(database.path): \(summary.agency.name), \(summary.officers) officers in \(summary.divisions) divisions")
+        for outcome in summary.published {
+            say("published \(outcome.kind) \(outcome.key) version \(outcome.version)")
+        }
+        say("demo logins (password for every account: \(DemoBuilder.password)):")
+        var table = TextTable(header: ["ผู้ใช้", "บทบาท", "ชื่อ"])
+        for login in summary.logins { table.rows.append([login.username, login.role.thai, login.displayName]) }
+        table.lines().forEach { say("  " + $0) }
+        say("  … and every officer by employee code in lower case (yk-001 … yk-\(String(format: "%03d", summary.officers)))")
+    }
+}

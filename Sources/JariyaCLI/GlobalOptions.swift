@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import JariyaStore
+
+/// Options every command that touches the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite database file (else $JARIYA_DB, else ./jariya.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "The agency's code, when the database holds more than one.")
+    var agency: String?
+
+    /// The path chosen by the contract of design.md §6.
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["JARIYA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "jariya.sqlite"
+    }
+
+    /// Opens the database, which must have been set up with `jariya init`.
+    func open(mustExist: Bool = true) throws -> AppDatabase {
+        if mustExist && !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("no database at \(path); create one with `jariya init --db \(path)` (or set $JARIYA_DB)")
+        }
+        return try AppDatabase.open(path: path)
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import JariyaStore
+
+/// The `jariya` command: ethics training and its evidence for Thai public agencies.
+public struct Jariya: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jariya",
+        abstract: "จริยะ — อบรมมาตรฐานทางจริยธรรมและประมวลจริยธรรม พร้อมหลักฐานสำหรับ ITA (ethics training and its evidence).",
+        discussion: """
+            The database is --db PATH, else $JARIYA_DB, else ./jariya.sqlite.
+            Start with `jariya init`, then `jariya course publish` and `jariya roster import`.
+            """,
+        subcommands: [
+            InitCommand.self, CourseCommand.self, RosterCommand.self, OfficerCommand.self,
+            UserCommand.self, ServeCommand.self, DemoCommand.self,
+        ]
+    )
+
+    public init() {}
+
+    /// Runs the command line and returns the process's exit code: 0 success,
+    /// 1 a problem with the input, 2 a usage error. Messages go to the console.
+    public static func run(_ arguments: [String]) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Console.current.out(fullMessage(for: error))
+                return 0
+            }
+            Console.current.err(fullMessage(for: error))
+            return 2
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+            return 0
+        } catch let error as CLIError {
+            Console.current.err("jariya: \(error.message)")
+            return error.exitCode
+        } catch let error as StoreError {
+            Console.current.err("jariya: \(error)")
+            return 1
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Console.current.err(fullMessage(for: error))
+                return 2
+            }
+            Console.current.err("jariya: \(error)")
+            return code == .success ? 1 : code.rawValue
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Hummingbird
+import JariyaServer
+import Logging
+
+/// `jariya serve`: the web pages and the JSON API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web pages and the API (http://127.0.0.1:8080 by default)."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "Where Debian's libjs-bootstrap5 put Bootstrap.")
+    var bootstrap = "/usr/share/javascript/bootstrap5"
+
+    func run() async throws {
+        let db = try database.open()
+        _ = try db.agency(code: database.agency)
+        let app = try await buildApplication(ServerConfiguration(host: host, port: port, database: db,
+                                                                 agencyCode: database.agency, bootstrapFolder: bootstrap))
+        say("จริยะ serving \(database.path) on http://\(host):\(port)/")
+        try await app.runService()
+    }
+}

@@ -1,0 +1,156 @@
+/// A roster file from HR, read into entries: one officer per row, or a
+/// message naming the line and column that is wrong.
+public struct Roster: Equatable, Sendable {
+    /// The officers, in file order.
+    public var entries: [Entry]
+    /// The encoding the file was in.
+    public var encoding: TextDecoding.Encoding
+
+    /// One row of the roster.
+    public struct Entry: Equatable, Sendable {
+        /// The line of the file the row starts on.
+        public var line: Int
+        /// The agency's own code for the person, unique in the agency.
+        public var employeeCode: String
+        /// Prefix, first and last name.
+        public var name: PersonName
+        /// The kind of staff.
+        public var staffType: StaffType
+        /// The position (ตำแหน่ง).
+        public var position: String
+        /// The division as written in the file (name or code).
+        public var division: String
+    }
+
+    /// A problem with the roster, at a line.
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        /// The 1-based line, 0 for the file as a whole.
+        public var line: Int
+        /// What is wrong.
+        public var message: String
+
+        /// "line 12: ...".
+        public var description: String { line > 0 ? "line \(line): \(message)" : message }
+    }
+
+    /// The columns a roster can have; each is found by any of its header names.
+    enum Column: CaseIterable {
+        case employeeCode, prefix, firstName, lastName, fullName, staffType, position, division
+
+        var headers: [String] {
+            switch self {
+            case .employeeCode: ["รหัสพนักงาน", "รหัส", "เลขที่ตำแหน่ง", "employee_code", "code"]
+            case .prefix: ["คำนำหน้า", "คำนำหน้าชื่อ", "prefix", "title"]
+            case .firstName: ["ชื่อ", "first_name", "firstname"]
+            case .lastName: ["นามสกุล", "สกุล", "last_name", "lastname", "surname"]
+            case .fullName: ["ชื่อ-สกุล", "ชื่อ-นามสกุล", "ชื่อสกุล", "ชื่อนามสกุล", "full_name", "name"]
+            case .staffType: ["ประเภทบุคลากร", "ประเภท", "staff_type", "type"]
+            case .position: ["ตำแหน่ง", "position"]
+            case .division: ["สังกัด", "กอง", "ส่วนราชการ", "division"]
+            }
+        }
+    }
+
+    /// Reads a roster from the bytes of a CSV file. Every problem found is
+    /// reported, not just the first, so HR can fix the sheet in one pass.
+    public static func parse(_ bytes: [UInt8]) throws(RosterFailure) -> Roster {
+        let decoded: (text: String, encoding: TextDecoding.Encoding)
+        do {
+            decoded = try TextDecoding.decode(bytes)
+        } catch {
+            guard case .undefinedByte(let byte, let offset) = error else { throw RosterFailure([]) }
+            let hex = String(byte, radix: 16, uppercase: true)
+            throw RosterFailure([Problem(line: 0, message: "the file is neither UTF-8 nor Windows-874 (byte 0x\(hex) at offset \(offset)); save it from Excel as \"CSV UTF-8\"")])
+        }
+        let records: [CSV.Record]
+        do {
+            records = try CSV.parse(decoded.text)
+        } catch {
+            throw RosterFailure([Problem(line: error.line, message: error.message)])
+        }
+        guard let header = records.first else {
+            throw RosterFailure([Problem(line: 0, message: "the file is empty; the first line must name the columns")])
+        }
+        let columns = try locateColumns(header)
+        var problems: [Problem] = []
+        var entries: [Entry] = []
+        var firstLineOfCode: [String: Int] = [:]
+        for record in records.dropFirst() {
+            func cell(_ column: Column) -> String {
+                guard let index = columns[column], index < record.fields.count else { return "" }
+                return ThaiText.clean(record.fields[index])
+            }
+            if let bad = record.fields.first(where: ThaiText.looksLikeMojibake) {
+                problems.append(Problem(line: record.line, message: "\"\(bad)\" is Thai text that was saved in the wrong encoding somewhere (it reads as à¸…); export the sheet again as \"CSV UTF-8\""))
+                continue
+            }
+            var rowProblems: [String] = []
+            let code = cell(.employeeCode)
+            if code.isEmpty { rowProblems.append("the employee code (รหัสพนักงาน) is empty") }
+            var name: PersonName
+            if columns[.firstName] != nil {
+                let split = cell(.prefix).isEmpty ? PersonName.splitPrefix(cell(.firstName)) : (cell(.prefix), cell(.firstName))
+                name = PersonName(prefix: split.0, firstName: split.1, lastName: cell(.lastName))
+            } else {
+                name = PersonName.parse(fullName: cell(.fullName))
+                if !cell(.prefix).isEmpty { name.prefix = cell(.prefix) }
+            }
+            if name.firstName.isEmpty { rowProblems.append("the first name (ชื่อ) is empty") }
+            if name.lastName.isEmpty { rowProblems.append("the last name (นามสกุล) is empty") }
+            let typeCell = cell(.staffType)
+            let staffType = StaffType(roster: typeCell)
+            if staffType == nil {
+                let known = StaffType.allCases.map(\.thai).joined(separator: ", ")
+                rowProblems.append("unknown staff type \"\(typeCell)\" (ประเภทบุคลากร); use one of: \(known)")
+            }
+            let division = cell(.division)
+            if division.isEmpty { rowProblems.append("the division (สังกัด) is empty") }
+            if !code.isEmpty {
+                if let first = firstLineOfCode[code] {
+                    rowProblems.append("employee code \"\(code)\" is also on line \(first); each person must have their own code")
+                } else {
+                    firstLineOfCode[code] = record.line
+                }
+            }
+            if let staffType, rowProblems.isEmpty {
+                entries.append(Entry(line: record.line, employeeCode: code, name: name, staffType: staffType,
+                                     position: cell(.position), division: division))
+            }
+            problems += rowProblems.map { Problem(line: record.line, message: $0) }
+        }
+        if !problems.isEmpty { throw RosterFailure(problems) }
+        return Roster(entries: entries, encoding: decoded.encoding)
+    }
+
+    private static func locateColumns(_ header: CSV.Record) throws(RosterFailure) -> [Column: Int] {
+        var columns: [Column: Int] = [:]
+        for (index, raw) in header.fields.enumerated() {
+            let title = ThaiText.answerKey(raw)
+            if ThaiText.looksLikeMojibake(raw) {
+                throw RosterFailure([Problem(line: header.line, message: "the header \"\(raw)\" is Thai text saved in the wrong encoding; export the sheet again as \"CSV UTF-8\"")])
+            }
+            if let column = Column.allCases.first(where: { $0.headers.map(ThaiText.answerKey).contains(title) }), columns[column] == nil {
+                columns[column] = index
+            }
+        }
+        var missing: [String] = []
+        if columns[.employeeCode] == nil { missing.append("รหัสพนักงาน") }
+        if columns[.firstName] == nil && columns[.fullName] == nil { missing.append("ชื่อ (or ชื่อ-สกุล)") }
+        if columns[.firstName] != nil && columns[.lastName] == nil { missing.append("นามสกุล") }
+        if columns[.staffType] == nil { missing.append("ประเภทบุคลากร") }
+        if columns[.division] == nil { missing.append("สังกัด") }
+        if !missing.isEmpty {
+            throw RosterFailure([Problem(line: header.line, message: "the header lacks the column(s) \(missing.joined(separator: ", ")); found: \(header.fields.joined(separator: ", "))")])
+        }
+        return columns
+    }
+}
+
+/// Every problem found in a roster file.
+public struct RosterFailure: Error, Equatable, Sendable {
+    /// The problems, in line order.
+    public var problems: [Roster.Problem]
+
+    /// A failure holding these problems.
+    public init(_ problems: [Roster.Problem]) { self.problems = problems }
+}

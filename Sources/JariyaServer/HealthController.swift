@@ -1,0 +1,23 @@
+import Hummingbird
+import JariyaStore
+
+/// `/healthz`: whether the server is up and can read its database, for
+/// monitoring and for `make run` to know when to print the address.
+struct HealthController {
+    let database: AppDatabase
+
+    func addRoutes(to router: Router<some RequestContext>) {
+        router.get("/healthz", use: health)
+    }
+
+    struct Health: ResponseEncodable {
+        var status: String
+        var database: String
+        var migrations: Int
+    }
+
+    @Sendable func health(_ request: Request, context: some RequestContext) async throws -> Health {
+        let migrations = try database.appliedMigrations()
+        return Health(status: "ok", database: try database.journalMode(), migrations: migrations.count)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import JariyaCore
+
+extension AppDatabase {
+    /// Adds a user. The password is hashed before the transaction starts, so
+    /// the slow part holds no lock.
+    public func addUser(agencyID: Int64, username: String, displayName: String, role: Role,
+                        officerCode: String?, password: String, now: Date) throws -> User {
+        let hash = try PasswordHasher.hash(password)
+        return try addUser(agencyID: agencyID, username: username, displayName: displayName, role: role,
+                           officerCode: officerCode, passwordHash: hash, now: now)
+    }
+
+    /// Adds a user whose password is already hashed (the demo reuses one hash).
+    public func addUser(agencyID: Int64, username: String, displayName: String, role: Role,
+                        officerCode: String?, passwordHash: String, now: Date) throws -> User {
+        if role == .officer && officerCode == nil { throw StoreError.officerAccountNeedsOfficer }
+        return try writer.write { db in
+            if try User.filter(sql: "username = ? COLLATE NOCASE", arguments: [username]).fetchCount(db) > 0 {
+                throw StoreError.usernameTaken(username)
+            }
+            var officerID: Int64?
+            var name = ThaiText.clean(displayName)
+            if let officerCode {
+                guard let officer = try Officer.filter(Column("agency_id") == agencyID && Column("employee_code") == officerCode).fetchOne(db) else {
+                    throw StoreError.unknownOfficer(officerCode)
+                }
+                officerID = officer.id
+                if name.isEmpty { name = officer.name.formal }
+            }
+            var user = User(agencyId: agencyID, username: username, displayName: name.isEmpty ? username : name, role: role,
+                            officerId: officerID, passwordHash: passwordHash, active: true, createdAt: now)
+            try user.insert(db)
+            return user
+        }
+    }
+
+    /// The user with this username (any case), if any.
+    public func user(username: String) throws -> User? {
+        try writer.read { db in
+            try User.filter(sql: "username = ? COLLATE NOCASE", arguments: [username]).fetchOne(db)
+        }
+    }
+
+    /// The agency's users by role, then username.
+    public func users(agencyID: Int64) throws -> [User] {
+        try writer.read { db in
+            try User.filter(Column("agency_id") == agencyID).order(Column("role"), Column("username")).fetchAll(db)
+        }
+    }
+
+    /// The user if the password matches and the account is active; nil otherwise.
+    public func authenticate(username: String, password: String) throws -> User? {
+        guard let user = try user(username: username), user.active,
+              PasswordHasher.verify(password, hash: user.passwordHash) else { return nil }
+        return user
+    }
+}

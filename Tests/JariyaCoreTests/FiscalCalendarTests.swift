@@ -1,0 +1,63 @@
+import Foundation
+import JariyaCore
+import Testing
+
+@Suite struct FiscalCalendarTests {
+    static func bangkok(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .bangkok
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))!
+    }
+
+    @Test(arguments: [
+        (CivilDate(year: 2023, month: 10, day: 1), 2567, 1),
+        (CivilDate(year: 2023, month: 12, day: 31), 2567, 1),
+        (CivilDate(year: 2024, month: 1, day: 1), 2567, 2),
+        (CivilDate(year: 2024, month: 3, day: 31), 2567, 2),
+        (CivilDate(year: 2024, month: 4, day: 1), 2567, 3),
+        (CivilDate(year: 2024, month: 6, day: 30), 2567, 3),
+        (CivilDate(year: 2024, month: 7, day: 1), 2567, 4),
+        (CivilDate(year: 2024, month: 9, day: 30), 2567, 4),
+        (CivilDate(year: 2024, month: 10, day: 1), 2568, 1),
+        (CivilDate(year: 2026, month: 11, day: 25), 2570, 1),
+    ])
+    func quartersOfDays(day: CivilDate, year: Int, quarter: Int) {
+        #expect(FiscalQuarter(containing: day) == FiscalQuarter(FiscalYear(year), quarter))
+    }
+
+    @Test func instantsAreJudgedInBangkok() {
+        let lateOnTheLastDay = Self.bangkok(2024, 9, 30, 23, 30) // 16:30 UTC
+        #expect(FiscalQuarter(containing: lateOnTheLastDay) == FiscalQuarter(FiscalYear(2567), 4))
+        let justAfterMidnight = Self.bangkok(2024, 10, 1, 0, 10) // 17:10 UTC on 30 Sep
+        #expect(FiscalQuarter(containing: justAfterMidnight) == FiscalQuarter(FiscalYear(2568), 1))
+    }
+
+    @Test func fiscalYearBounds() {
+        #expect(FiscalYear(2567).firstDay == CivilDate(year: 2023, month: 10, day: 1))
+        #expect(FiscalYear(2567).lastDay == CivilDate(year: 2024, month: 9, day: 30))
+    }
+
+    @Test(arguments: [
+        ("2024-09-30", CivilDate(year: 2024, month: 9, day: 30)),
+        ("30/09/2567", CivilDate(year: 2024, month: 9, day: 30)),
+        ("1/10/2566", CivilDate(year: 2023, month: 10, day: 1)),
+        ("25/11/2026", CivilDate(year: 2026, month: 11, day: 25)),
+        ("๒๕/๑๑/๒๕๖๙", CivilDate(year: 2026, month: 11, day: 25)),
+    ])
+    func thaiInputDates(text: String, expected: CivilDate) {
+        #expect(CivilDate(thaiInput: text) == expected)
+    }
+
+    @Test(arguments: ["2024-02-30", "31/04/2567", "yesterday", "2024-13-01", ""])
+    func impossibleDatesAreRefused(text: String) {
+        #expect(CivilDate(thaiInput: text) == nil)
+    }
+
+    @Test func thaiDateForms() {
+        let day = CivilDate(year: 2026, month: 11, day: 25)
+        #expect(ThaiDate.long(day) == "25 พฤศจิกายน 2569")
+        #expect(ThaiDate.long(day, thaiDigits: true) == "๒๕ พฤศจิกายน ๒๕๖๙")
+        #expect(ThaiDate.short(day) == "25 พ.ย. 2569")
+        #expect(day.description == "2026-11-25")
+    }
+}
