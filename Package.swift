@@ -74,16 +74,13 @@ let package = Package(
         .executableTarget(name: "jariya", dependencies: ["JariyaCLI"]),
 
         .testTarget(name: "JariyaCoreTests", dependencies: ["JariyaCore"]),
-        .testTarget(
-            name: "JariyaXMLTests",
-            dependencies: ["JariyaXML"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "JariyaXMLTests", dependencies: ["JariyaXML"]),
         .testTarget(name: "JariyaStoreTests", dependencies: ["JariyaStore"]),
         .testTarget(
             name: "JariyaServerTests",
             dependencies: [
                 "JariyaServer",
+                "JariyaStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

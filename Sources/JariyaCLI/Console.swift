@@ -15,6 +15,15 @@ public struct Console: Sendable {
     /// Reads a secret without echoing it when input is a terminal.
     public var readSecret: @Sendable (_ prompt: String) -> String?
 
+    /// A console from its four functions.
+    public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+                readLine: @escaping @Sendable () -> String?, readSecret: @escaping @Sendable (_ prompt: String) -> String?) {
+        self.out = out
+        self.err = err
+        self.readLine = readLine
+        self.readSecret = readSecret
+    }
+
     /// The process's own standard streams.
     public static let standard = Console(
         out: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },

@@ -20,7 +20,7 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "Login name (3 or more characters).")
+        @Argument(help: "Login name (2 or more characters).")
         var username: String
 
         @Option(help: "officer, trainer, hr or admin.")

@@ -58,7 +58,7 @@ extension AppDatabase {
                 CREATE TABLE user (
                     id INTEGER PRIMARY KEY,
                     agency_id INTEGER NOT NULL REFERENCES agency(id),
-                    username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(username) >= 3),
+                    username TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(username) >= 2),
                     display_name TEXT NOT NULL CHECK (display_name <> ''),
                     role TEXT NOT NULL CHECK (role IN ('officer', 'trainer', 'hr', 'admin')),
                     officer_id INTEGER UNIQUE REFERENCES officer(id),

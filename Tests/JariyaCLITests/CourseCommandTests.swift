@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@Suite struct CourseCommandTests {
+    static let sample = ["Courses/code-of-ethics.xml", "Quizzes/ethics-basics.xml"]
+        .map { CommandRunner.repository.appendingPathComponent($0).path }
+
+    @Test func checkExitsZeroOneOrTwo() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        let good = await runner.run(["course", "check"] + Self.sample, withDatabase: false)
+        #expect(good.code == 0, "\(good.err)")
+        #expect(good.out.first?.hasPrefix("ok: 2 file(s) checked") == true)
+
+        let bad = runner.folder.appendingPathComponent("bad.xml")
+        try "<bank xmlns=\"urn:jariya:quiz:1\" id=\"b\"><title>t</title>\n<question id=\"q\" type=\"single\"><prompt>p</prompt><choice>a</choice><choice>b</choice></question></bank>"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let problems = await runner.run(["course", "check", bad.path], withDatabase: false)
+        #expect(problems.code == 1)
+        #expect(problems.err.first?.hasPrefix("\(bad.path):2:1: question \"q\" (single) must have exactly one") == true)
+
+        let usage = await runner.run(["course", "check"], withDatabase: false)
+        #expect(usage.code == 2)
+        let unknown = await runner.run(["course", "frobnicate"], withDatabase: false)
+        #expect(unknown.code == 2)
+    }
+
+    @Test func publishingTheSameContentAgainChangesNothing() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        await runner.initialise()
+        let first = await runner.run(["course", "publish", "--publisher", "trainer"] + Self.sample)
+        #expect(first.code == 0, "\(first.err)")
+        #expect(first.out == ["published bank ethics-basics version 1", "published course code-of-ethics version 1"])
+        let second = await runner.run(["course", "publish"] + Self.sample)
+        #expect(second.out == ["bank ethics-basics unchanged (version 1)", "course code-of-ethics unchanged (version 1)"])
+
+        let edited = runner.folder.appendingPathComponent("Courses")
+        try FileManager.default.createDirectory(at: edited, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CommandRunner.repository.appendingPathComponent("Certificates"),
+                                         to: runner.folder.appendingPathComponent("Certificates"))
+        let copy = edited.appendingPathComponent("code-of-ethics.xml")
+        let text = try String(contentsOfFile: Self.sample[0], encoding: .utf8)
+        try text.replacingOccurrences(of: "pass-percent=\"80\"", with: "pass-percent=\"70\"").write(to: copy, atomically: true, encoding: .utf8)
+        let third = await runner.run(["course", "publish", copy.path])
+        #expect(third.code == 0, "\(third.err)")
+        #expect(third.out == ["published course code-of-ethics version 2"])
+        let list = await runner.run(["course", "list"])
+        #expect(list.out.contains { $0.hasPrefix("code-of-ethics  2") })
+    }
+
+    @Test func hostileXMLIsRefusedAndNothingIsPublished() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        await runner.initialise()
+        let evil = runner.folder.appendingPathComponent("evil.xml")
+        try "<?xml version=\"1.0\"?>\n<!DOCTYPE bank [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<bank xmlns=\"urn:jariya:quiz:1\" id=\"x\"><title>&b;</title></bank>"
+            .write(to: evil, atomically: true, encoding: .utf8)
+        let result = await runner.run(["course", "publish", Self.sample[1], evil.path])
+        #expect(result.code == 1)
+        #expect(result.err.first?.hasPrefix("\(evil.path):2:1: a DOCTYPE is not allowed") == true)
+        let list = await runner.run(["course", "list", "--format", "json"])
+        #expect(list.out.joined().filter { !$0.isWhitespace } == "[]")
+    }
+}
+
+@Suite struct UserAndDemoCommandTests {
+    @Test func usersNeedALongPasswordAndOfficersARosterEntry() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        await runner.initialise()
+        let short = await runner.run(["user", "add", "somchai", "--role", "hr", "--password-stdin"], input: ["short"])
+        #expect(short.code == 1)
+        #expect(short.err.first?.contains("at least 8 characters") == true)
+        let noOfficer = await runner.run(["user", "add", "kesinee", "--role", "officer", "--password-stdin"], input: ["long enough"])
+        #expect(noOfficer.err.first?.contains("--officer") == true)
+        let mismatch = await runner.run(["user", "add", "hr1", "--role", "hr"], input: ["password-one", "password-two"])
+        #expect(mismatch.code == 1)
+        let added = await runner.run(["user", "add", "hr1", "--role", "hr", "--name", "งานบุคคล"], input: ["รหัสผ่านยาวพอ", "รหัสผ่านยาวพอ"])
+        #expect(added.code == 0, "\(added.err)")
+        let again = await runner.run(["user", "add", "HR1", "--role", "admin", "--password-stdin"], input: ["another password"])
+        #expect(again.err.first?.contains("taken") == true)
+    }
+
+    @Test func theDemoHasAnAgencyOfficersContentAndLogins() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        let demo = await runner.run(["demo", "--content", CommandRunner.repository.path])
+        #expect(demo.code == 0, "\(demo.err)")
+        #expect(demo.out.first?.contains("45 officers in 6 divisions") == true)
+        #expect(demo.out.contains("published course code-of-ethics version 1"))
+        let list = await runner.run(["officer", "list", "--format", "json"])
+        let text = list.out.joined()
+        let kesinee = try #require(text.range(of: "เกศินี"))
+        let khwan = try #require(text.range(of: "ขวัญใจ"))
+        #expect(kesinee.lowerBound < khwan.lowerBound)
+        let refused = await runner.run(["demo", "--content", CommandRunner.repository.path])
+        #expect(refused.code == 1)
+        #expect(refused.err.first?.contains("--reset") == true)
+    }
+}
