@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .target(name: "JariyaCore"),
@@ -56,8 +58,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates"), .copy("OpenAPI")]
         ),
         .target(
             name: "JariyaCLI",
@@ -81,6 +86,8 @@ let package = Package(
             dependencies: [
                 "JariyaServer",
                 "JariyaStore",
+                "JariyaXML",
+                "JariyaCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

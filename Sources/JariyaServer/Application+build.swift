@@ -18,16 +18,31 @@ public struct ServerConfiguration: Sendable {
     public var bootstrapFolder: String
     /// How much the server logs.
     public var logLevel: Logger.Level
+    /// The server's clock; tests move it to pass deadlines.
+    public var clock: @Sendable () -> Date
+    /// Seeds for drawing attempts; tests pin them.
+    public var seeds: @Sendable () -> UInt64
+    /// How often attempts past their deadline are submitted.
+    public var sweepInterval: Duration
+    /// Failed logins allowed per account per hour before 429.
+    public var loginFailuresPerHour: Int
 
     /// A configuration with Jariya's defaults.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: AppDatabase, agencyCode: String? = nil,
-                bootstrapFolder: String = "/usr/share/javascript/bootstrap5", logLevel: Logger.Level = .info) {
+                bootstrapFolder: String = "/usr/share/javascript/bootstrap5", logLevel: Logger.Level = .info,
+                clock: @escaping @Sendable () -> Date = { Date() },
+                seeds: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
+                sweepInterval: Duration = .seconds(30), loginFailuresPerHour: Int = 100) {
         self.host = host
         self.port = port
         self.database = database
         self.agencyCode = agencyCode
         self.bootstrapFolder = bootstrapFolder
         self.logLevel = logLevel
+        self.clock = clock
+        self.seeds = seeds
+        self.sweepInterval = sweepInterval
+        self.loginFailuresPerHour = loginFailuresPerHour
     }
 }
 
@@ -38,16 +53,29 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     var logger = Logger(label: "jariya")
     logger.logLevel = configuration.logLevel
     let templates = try await Templates.load()
-    let router = Router()
+    let database = configuration.database
+    let engine = QuizEngine(database: database, cache: ContentCache(database: database),
+                            clock: configuration.clock, seeds: configuration.seeds)
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: FileMiddleware(configuration.bootstrapFolder, urlBasePath: "/assets/bootstrap",
                                           cacheControl: .init([(MediaType(type: .any), [.maxAge(86_400), .public])]), logger: logger))
-    HealthController(database: configuration.database).addRoutes(to: router)
-    PublicPagesController(database: configuration.database, agencyCode: configuration.agencyCode, templates: templates)
+    HealthController(database: database).addRoutes(to: router)
+    PublicPagesController(database: database, agencyCode: configuration.agencyCode, templates: templates)
         .addRoutes(to: router)
-    return Application(
+
+    let api = router.group("api/v1")
+        .add(middleware: DomainErrorMiddleware())
+        .add(middleware: SessionAuthenticator(database: database, clock: configuration.clock))
+    OpenAPIController().addRoutes(to: api)
+    AuthController(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour, perAddress: 3 * configuration.loginFailuresPerHour), clock: configuration.clock).addRoutes(to: api)
+    AttemptController(engine: engine).addRoutes(to: api)
+
+    var app = Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Jariya"),
         logger: logger
     )
+    app.addServices(DeadlineSweeper(engine: engine, interval: configuration.sweepInterval, logger: logger))
+    return app
 }

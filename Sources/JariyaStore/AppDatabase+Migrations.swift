@@ -116,6 +116,75 @@ extension AppDatabase {
                 BEGIN SELECT RAISE(ABORT, 'a published course version is never deleted'); END;
                 """)
         }
+        migrator.registerMigration("2567-03 login sessions and quiz attempts") { db in
+            try db.execute(sql: """
+                -- Only a hash of each session token is kept, so a copy of the
+                -- database does not let anyone log in as the officers in it.
+                CREATE TABLE login_session (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    user_id INTEGER NOT NULL REFERENCES user(id),
+                    token_sha256 TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+                    created_at DATETIME NOT NULL,
+                    expires_at DATETIME NOT NULL,
+                    ended_at DATETIME
+                );
+                CREATE INDEX login_session_user ON login_session(user_id);
+
+                -- An attempt freezes its questions and their order when it starts
+                -- (`questions`, JSON), and its grade when it is submitted, once.
+                CREATE TABLE attempt (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    public_id TEXT NOT NULL UNIQUE CHECK (length(public_id) >= 16),
+                    user_id INTEGER NOT NULL REFERENCES user(id),
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    course_version_id INTEGER NOT NULL REFERENCES course_version(id),
+                    bank_version_id INTEGER NOT NULL REFERENCES bank_version(id),
+                    course_key TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('pretest', 'posttest')),
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    seed INTEGER NOT NULL,
+                    questions TEXT NOT NULL,
+                    pass_percent INTEGER NOT NULL CHECK (pass_percent BETWEEN 1 AND 100),
+                    started_at DATETIME NOT NULL,
+                    deadline DATETIME,
+                    last_save_seq INTEGER NOT NULL DEFAULT 0,
+                    submitted_at DATETIME,
+                    submitted_by TEXT CHECK (submitted_by IN ('officer', 'deadline')),
+                    earned_centipoints INTEGER,
+                    possible_centipoints INTEGER,
+                    percent_bp INTEGER CHECK (percent_bp BETWEEN 0 AND 10000),
+                    passed BOOLEAN,
+                    UNIQUE (officer_id, course_key, kind, fiscal_year, number),
+                    CHECK ((submitted_at IS NULL) = (percent_bp IS NULL)),
+                    CHECK ((submitted_at IS NULL) = (submitted_by IS NULL))
+                );
+                CREATE UNIQUE INDEX attempt_one_open ON attempt(officer_id, course_key, kind) WHERE submitted_at IS NULL;
+                CREATE INDEX attempt_deadline ON attempt(deadline) WHERE submitted_at IS NULL;
+
+                CREATE TABLE attempt_answer (
+                    attempt_id INTEGER NOT NULL REFERENCES attempt(id),
+                    question_id TEXT NOT NULL,
+                    answer TEXT NOT NULL,
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    saved_at DATETIME NOT NULL,
+                    PRIMARY KEY (attempt_id, question_id)
+                );
+
+                -- A submitted attempt's answers and grade are final.
+                CREATE TRIGGER attempt_answer_closed_insert BEFORE INSERT ON attempt_answer
+                WHEN (SELECT submitted_at FROM attempt WHERE id = NEW.attempt_id) IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'the attempt is submitted; its answers are final'); END;
+                CREATE TRIGGER attempt_answer_closed_update BEFORE UPDATE ON attempt_answer
+                WHEN (SELECT submitted_at FROM attempt WHERE id = OLD.attempt_id) IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'the attempt is submitted; its answers are final'); END;
+                CREATE TRIGGER attempt_grade_final BEFORE UPDATE ON attempt
+                WHEN OLD.submitted_at IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a submitted attempt is final'); END;
+                """)
+        }
         return migrator
     }
 }

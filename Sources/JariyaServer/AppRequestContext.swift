@@ -1,0 +1,28 @@
+import Hummingbird
+import JariyaStore
+import NIOCore
+
+/// The request context of every Jariya route: who is logged in (if anyone)
+/// and where the request came from, for rate limits.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The logged-in user, set by `SessionAuthenticator`.
+    public var user: User?
+    /// The hash of the session token the user came with.
+    public var sessionTokenHash: String?
+    /// The peer's IP address, when known.
+    public let remoteAddress: String?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The logged-in user, or 401.
+    func requireUser() throws -> User {
+        guard let user else {
+            throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"jariya\""], message: "log in first (POST /api/v1/login)")
+        }
+        return user
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Hummingbird
+import JariyaCore
+import JariyaStore
+
+/// The officer's side of the API: my courses, and attempts at their tests.
+/// Every attempt route looks the attempt up by its id *and* the logged-in
+/// user, so another officer's attempt answers 404 exactly like a missing one.
+struct AttemptController {
+    let engine: QuizEngine
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("me/courses", use: myCourses)
+        group.post("courses/:course/attempts", use: start)
+        group.get("attempts/:attempt", use: show)
+        group.put("attempts/:attempt/answers/:question", use: save)
+        group.post("attempts/:attempt/submit", use: submit)
+        group.get("attempts/:attempt/result", use: result)
+    }
+
+    struct StartRequest: Decodable {
+        var test: TestKind
+    }
+
+    struct SaveRequest: Decodable {
+        var seq: Int
+        var answer: AnswerView
+    }
+
+    @Sendable func myCourses(_ request: Request, context: AppRequestContext) async throws -> MyCoursesView {
+        try engine.myCourses(user: context.requireUser())
+    }
+
+    @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AttemptView> {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: StartRequest.self, context: context)
+        let course = try context.parameters.require("course")
+        return EditedResponse(status: .created, response: try engine.start(user: user, courseKey: course, kind: body.test))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> AttemptView {
+        try engine.view(user: context.requireUser(), publicID: context.parameters.require("attempt"))
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> SaveView {
+        let user = try context.requireUser()
+        let body = try await request.decode(as: SaveRequest.self, context: context)
+        return try engine.save(user: user, publicID: context.parameters.require("attempt"),
+                               questionID: context.parameters.require("question"), seq: body.seq, answer: body.answer)
+    }
+
+    @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> ResultView {
+        try engine.submit(user: context.requireUser(), publicID: context.parameters.require("attempt"))
+    }
+
+    @Sendable func result(_ request: Request, context: AppRequestContext) async throws -> ResultView {
+        try engine.result(user: context.requireUser(), publicID: context.parameters.require("attempt"))
+    }
+}

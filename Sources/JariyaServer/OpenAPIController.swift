@@ -1,0 +1,18 @@
+import Foundation
+import Hummingbird
+
+/// Serves the OpenAPI document that describes `/api/v1`.
+struct OpenAPIController {
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("openapi.yaml", use: document)
+    }
+
+    static let text: String? = Bundle.module.url(forResource: "openapi", withExtension: "yaml", subdirectory: "OpenAPI")
+        .flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+
+    @Sendable func document(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let text = Self.text else { throw HTTPError(.internalServerError, message: "the OpenAPI document is missing") }
+        return Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

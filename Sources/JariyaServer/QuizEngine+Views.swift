@@ -1,0 +1,126 @@
+import Foundation
+import JariyaCore
+import JariyaStore
+
+extension QuizEngine {
+    /// Questions in attempt order with choices in display order; no correct flags.
+    static func questionViews(_ drawn: [DrawnQuestion], bank: QuestionBank) -> [QuestionView] {
+        drawn.enumerated().compactMap { index, item in
+            guard let question = bank.question(id: item.questionID) else { return nil }
+            var view = QuestionView(id: question.id, number: index + 1, type: question.type.rawValue, prompt: question.prompt,
+                                    points: question.points)
+            switch question.type {
+            case .single, .multiple:
+                view.choices = item.order.compactMap { question.choices.indices.contains($0) ? question.choices[$0].text : nil }
+            case .matching:
+                view.lefts = question.pairs.map(\.left)
+                view.rights = item.order.compactMap { question.pairs.indices.contains($0) ? question.pairs[$0].right : nil }
+            case .trueFalse, .short:
+                break
+            }
+            return view
+        }
+    }
+
+    /// A client's answer (display positions) in the bank's own indexes, checked against the question.
+    static func original(_ view: AnswerView, question: Question, drawn: DrawnQuestion) throws -> Answer {
+        func fromDisplay(_ position: Int) throws -> Int {
+            guard drawn.order.indices.contains(position) else {
+                throw QuizError.badAnswer("position \(position) is not one of the \(drawn.order.count) shown for question \(question.id)")
+            }
+            return drawn.order[position]
+        }
+        switch question.type {
+        case .single, .multiple:
+            guard let picks = view.choices else { throw QuizError.badAnswer("question \(question.id) takes {\"choices\": [positions]}") }
+            if question.type == .single && picks.count > 1 { throw QuizError.badAnswer("question \(question.id) takes one choice") }
+            guard Set(picks).count == picks.count else { throw QuizError.badAnswer("a choice is given twice") }
+            return .choices(try picks.map(fromDisplay).sorted())
+        case .trueFalse:
+            guard let truth = view.truth else { throw QuizError.badAnswer("question \(question.id) takes {\"truth\": true|false}") }
+            return .truth(truth)
+        case .short:
+            guard let text = view.text else { throw QuizError.badAnswer("question \(question.id) takes {\"text\": \"…\"}") }
+            guard text.count <= 500 else { throw QuizError.badAnswer("the answer is longer than 500 characters") }
+            return .text(ThaiText.clean(text))
+        case .matching:
+            guard let picks = view.matches, picks.count == question.pairs.count else {
+                throw QuizError.badAnswer("question \(question.id) takes {\"matches\": [one right position per left item]}")
+            }
+            return .matches(try picks.map(fromDisplay))
+        }
+    }
+
+    /// A stored answer as the client shows it.
+    static func display(_ answer: Answer, drawn: DrawnQuestion) -> AnswerView {
+        func toDisplay(_ index: Int) -> Int { drawn.order.firstIndex(of: index) ?? index }
+        switch answer {
+        case .choices(let picks): return AnswerView(choices: picks.map(toDisplay).sorted())
+        case .truth(let value): return AnswerView(truth: value)
+        case .text(let text): return AnswerView(text: text)
+        case .matches(let picks): return AnswerView(matches: picks.map(toDisplay))
+        }
+    }
+
+    /// The right answer, in display positions.
+    static func correct(_ question: Question, drawn: DrawnQuestion) -> AnswerView {
+        switch question.type {
+        case .single, .multiple:
+            display(.choices(question.choices.indices.filter { question.choices[$0].correct }), drawn: drawn)
+        case .trueFalse:
+            AnswerView(truth: question.answer)
+        case .short:
+            AnswerView(text: question.accepted.first)
+        case .matching:
+            display(.matches(Array(question.pairs.indices)), drawn: drawn)
+        }
+    }
+
+    /// The result, with the review only when the course's policy allows it.
+    func result(user: User, publicID: String) throws -> ResultView {
+        let (attempt, answers, course, bank) = try load(user: user, publicID: publicID)
+        guard attempt.isSubmitted, let submittedAt = attempt.submittedAt, let score = attempt.score else { throw QuizError.notSubmitted }
+        let spec = attempt.kind == .pretest ? course.pretest : course.posttest
+        let isPosttest = attempt.kind == .posttest
+        var view = ResultView(
+            id: attempt.publicId, course: attempt.courseKey, test: attempt.kind.rawValue, number: attempt.number,
+            submittedAt: submittedAt, submittedBy: attempt.submittedBy ?? "officer", scoreBasisPoints: score.percent,
+            percent: hundredths(score.percent), earnedPoints: hundredths(score.earnedCentipoints),
+            possiblePoints: hundredths(score.possibleCentipoints),
+            passPercent: isPosttest ? attempt.passPercent : nil, passed: isPosttest ? attempt.passed : nil)
+        let (allowed, note) = try reviewAllowed(attempt: attempt, user: user, spec: spec)
+        guard allowed else {
+            view.reviewNote = note
+            return view
+        }
+        let saved = Dictionary(answers.compactMap { record in record.decoded.map { (record.questionId, $0) } },
+                               uniquingKeysWith: { first, _ in first })
+        let questions = Self.questionViews(attempt.drawn, bank: bank)
+        view.review = zip(attempt.drawn, questions).compactMap { drawn, questionView in
+            guard let question = bank.question(id: drawn.questionID) else { return nil }
+            return ReviewItem(question: questionView, yourAnswer: saved[question.id].map { Self.display($0, drawn: drawn) },
+                              correctAnswer: Self.correct(question, drawn: drawn),
+                              creditBasisPoints: question.credit(for: saved[question.id]), explanation: question.explanation)
+        }
+        return view
+    }
+
+    private func reviewAllowed(attempt: AttemptRecord, user: User, spec: TestSpec?) throws -> (Bool, String?) {
+        switch spec?.review ?? .afterSubmit {
+        case .afterSubmit:
+            return (true, nil)
+        case .never:
+            return (false, "เฉลยของแบบทดสอบนี้ไม่เปิดให้ดู (the answers of this test are not shown)")
+        case .afterPass:
+            let passedAny = try database.attempts(userID: user.id ?? 0, courseKey: attempt.courseKey, fiscalYear: attempt.fiscalYear)
+                .contains { $0.kind == attempt.kind && $0.passed == true }
+            return passedAny ? (true, nil) : (false, "เฉลยจะแสดงเมื่อผ่านแบบทดสอบ (answers are shown once you pass)")
+        case .afterLastAttempt:
+            let all = try database.attempts(userID: user.id ?? 0, courseKey: attempt.courseKey, fiscalYear: attempt.fiscalYear)
+                .filter { $0.kind == attempt.kind }
+            let done = all.allSatisfy(\.isSubmitted) && (spec?.attempts).map { all.count >= $0 } ?? false
+            return done || all.contains { $0.passed == true } ? (true, nil)
+                : (false, "เฉลยจะแสดงเมื่อใช้สิทธิ์สอบครบ (answers are shown after the last attempt)")
+        }
+    }
+}

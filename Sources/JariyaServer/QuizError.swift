@@ -1,0 +1,49 @@
+import Hummingbird
+import JariyaStore
+
+/// Requests the quiz engine refuses before they reach the store.
+enum QuizError: Error, Equatable {
+    /// No published course has this id.
+    case unknownCourse(String)
+    /// The answer does not fit the question.
+    case badAnswer(String)
+    /// The result was asked for before the attempt was submitted.
+    case notSubmitted
+}
+
+/// Turns the domain's errors into HTTP answers at the edge: the domain knows
+/// nothing of status codes, and clients get a clear message.
+struct DomainErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as AttemptError {
+            throw Self.http(error)
+        } catch let error as QuizError {
+            throw Self.http(error)
+        }
+    }
+
+    static func http(_ error: AttemptError) -> HTTPError {
+        switch error {
+        case .notFound: HTTPError(.notFound, message: "no such attempt")
+        case .closed: HTTPError(.conflict, message: "the attempt is already submitted")
+        case .staleSave(let last): HTTPError(.conflict, message: "a newer answer was already saved (sequence \(last)); reload the attempt")
+        case .notInAttempt(let id): HTTPError(.badRequest, message: "question \(id) is not part of this attempt")
+        case .attemptsUsed(let limit): HTTPError(.conflict, message: "all \(limit) attempts allowed this fiscal year are used")
+        case .pretestFirst: HTTPError(.conflict, message: "take the pre-test first")
+        case .noSuchTest: HTTPError(.notFound, message: "the course has no such test")
+        case .notAnOfficer: HTTPError(.forbidden, message: "only officers on the roster take tests")
+        }
+    }
+
+    static func http(_ error: QuizError) -> HTTPError {
+        switch error {
+        case .unknownCourse(let id): HTTPError(.notFound, message: "no published course \"\(id)\"")
+        case .badAnswer(let why): HTTPError(.badRequest, message: why)
+        case .notSubmitted: HTTPError(.conflict, message: "the attempt is not submitted yet")
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Why the quiz engine refused a request; the server turns each into an HTTP status.
+public enum AttemptError: Error, Equatable, Sendable {
+    /// No such attempt for this user (another user's attempt looks the same).
+    case notFound
+    /// The attempt is submitted (by the officer or the deadline).
+    case closed
+    /// A save older than one already accepted, or a different save reusing its number.
+    case staleSave(lastAccepted: Int)
+    /// The question is not part of this attempt.
+    case notInAttempt(String)
+    /// Every attempt allowed this fiscal year has been used.
+    case attemptsUsed(limit: Int)
+    /// The course has a pre-test that must be taken first.
+    case pretestFirst
+    /// The course has no such test.
+    case noSuchTest
+    /// The user is not linked to an officer on the roster.
+    case notAnOfficer
+}

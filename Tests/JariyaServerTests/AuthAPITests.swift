@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import JariyaServer
+import Testing
+
+@Suite struct AuthAPITests {
+    @Test func wrongPasswordsAreLimitedPerAccount() async throws {
+        let world = try QuizWorld()
+        let app = try await buildApplication(world.configuration(loginFailuresPerHour: 3))
+        try await app.test(.router) { client in
+            for _ in 0..<3 {
+                try await client.json("/api/v1/login", .post, body: ["username": "officer-a", "password": "wrong password"], expect: .unauthorized)
+            }
+            try await client.execute(uri: "/api/v1/login", method: .post, headers: [.contentType: "application/json"],
+                                     body: ByteBuffer(string: "{\"username\":\"officer-a\",\"password\":\"\(QuizWorld.password)\"}")) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 3000)
+            }
+            _ = try await client.login("officer-b")
+            world.clock.advance(minutes: 61)
+            _ = try await client.login("officer-a")
+        }
+    }
+
+    @Test func logoutEndsTheSessionOnTheServer() async throws {
+        let world = try QuizWorld()
+        let app = try await buildApplication(world.configuration())
+        try await app.test(.router) { client in
+            let token = try await client.login("officer-a")
+            try await client.json("/api/v1/me/courses", .get, token: token, expect: .ok)
+            try await client.json("/api/v1/logout", .post, token: token, expect: .noContent)
+            try await client.json("/api/v1/me/courses", .get, token: token, expect: .unauthorized)
+            try await client.json("/api/v1/me/courses", .get, token: "made-up-token", expect: .unauthorized)
+            try await client.json("/api/v1/login", .post, body: ["username": "nobody", "password": "whatever1"], expect: .unauthorized)
+        }
+    }
+
+    @Test func everyDocumentedRouteExistsAndNeedsALogin() async throws {
+        let world = try QuizWorld()
+        let app = try await buildApplication(world.configuration())
+        try await app.test(.router) { client in
+            let (_, _, document) = try await client.json("/api/v1/openapi.yaml", .get, expect: .ok)
+            var routes: [(String, String)] = []
+            var path: String?
+            for line in document.split(separator: "\n") {
+                if line.hasPrefix("  /api/v1/") { path = String(line.dropFirst(2).dropLast()) }
+                else if let current = path, let method = ["get", "post", "put", "delete"].first(where: { line == "    \($0):" }) {
+                    routes.append((current, method))
+                } else if !line.hasPrefix(" ") { path = nil }
+            }
+            #expect(routes.count == 9)
+            for (path, method) in routes {
+                let uri = path.replacingOccurrences(of: "{course}", with: "code-of-ethics")
+                    .replacingOccurrences(of: "{attempt}", with: "x").replacingOccurrences(of: "{question}", with: "q001")
+                let status = try await client.json(uri, HTTPRequest.Method(method.uppercased())!, body: [:]).0
+                switch path {
+                case "/api/v1/openapi.yaml": #expect(status == .ok)
+                case "/api/v1/login": #expect(status == .badRequest)
+                default: #expect(status == .unauthorized, "\(method) \(path)")
+                }
+            }
+            #expect(try await client.json("/api/v1/nothing-here", .get).0 == .notFound)
+        }
+    }
+}
