@@ -18,6 +18,7 @@ struct DemoBuilder {
         var divisions: Int
         var published: [PublicationOutcome]
         var logins: [User]
+        var attempts: Int
     }
 
     /// The day the demo's fiscal year 2567 starts, when the roster takes effect.
@@ -68,8 +69,9 @@ struct DemoBuilder {
             _ = try db.addUser(agencyID: agencyID, username: listing.officer.employeeCode.lowercased(), displayName: "",
                                role: .officer, officerCode: listing.officer.employeeCode, passwordHash: hash, now: now)
         }
+        let attempts = try takeTests(db, agency: agency, officers: officers, content: set)
         return Summary(agency: agency, officers: officers.count, divisions: try db.divisions(agencyID: agencyID).count,
-                       published: published, logins: logins)
+                       published: published, logins: logins, attempts: attempts)
     }
 
     private static func xmlFiles(in folder: String) throws -> [String] {
@@ -79,7 +81,7 @@ struct DemoBuilder {
         return names.filter { $0.hasSuffix(".xml") }.sorted().map { "\(folder)/\($0)" }
     }
 
-    private static func instant(_ day: CivilDate, hour: Int) -> Date {
+    static func instant(_ day: CivilDate, hour: Int) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .bangkok
         return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour)) ?? Date()

@@ -27,6 +27,7 @@ struct DemoCommand: ParsableCommand {
         for outcome in summary.published {
             say("published \(outcome.kind) \(outcome.key) version \(outcome.version)")
         }
+        say("\(summary.attempts) pre-test and post-test attempts over fiscal year 2567")
         say("demo logins (password for every account: \(DemoBuilder.password)):")
         var table = TextTable(header: ["ผู้ใช้", "บทบาท", "ชื่อ"])
         for login in summary.logins { table.rows.append([login.username, login.role.thai, login.displayName]) }

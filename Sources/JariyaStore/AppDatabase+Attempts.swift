@@ -115,6 +115,7 @@ extension AppDatabase {
     /// Saves one answer. Saves are numbered by the client: a number already
     /// used is accepted again only for the very same answer (a retry), and an
     /// older number is refused, so a delayed request cannot undo a newer answer.
+    @discardableResult
     public func saveAnswer(publicID: String, userID: Int64, questionID: String, answer: Answer, seq: Int,
                            now: Date, scorer: AttemptScorer) throws -> SaveOutcome {
         let encoded = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)

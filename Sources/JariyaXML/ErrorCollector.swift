@@ -56,6 +56,12 @@ final class ErrorCollector {
         for namespace in ContentSchema.allCases.map(\.namespace) {
             text = text.replacingOccurrences(of: "{\(namespace)}", with: "")
         }
+        // One problem is one line: libxml2 sometimes adds a second line of detail.
+        text = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "; ")
+        if text.hasPrefix("Input is not proper UTF-8") {
+            let bytes = text.components(separatedBy: "Bytes: ").dropFirst().first.map { " (bytes \($0))" } ?? ""
+            text = "the file is not valid UTF-8\(bytes); save it as UTF-8"
+        }
         if text.hasPrefix("Excessive depth in document") {
             text = "elements are nested too deeply (more than 256 levels)"
         }
