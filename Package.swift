@@ -22,7 +22,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
-        .target(name: "JariyaCore"),
+        // Pure rules over values. Crypto is there for SHA-256 and Ed25519 only:
+        // the ledger's hashing is a pure function too.
+        .target(name: "JariyaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .systemLibrary(
             name: "CLibXML2",

@@ -15,7 +15,8 @@ extension DemoBuilder {
               let bankVersionID = version.posttestBankVersionId else { return 0 }
         let course = courseFile.model
         let bank = bankFile.model
-        let scorer: AttemptScorer = { attempt, answers in bank.score(attempt.drawn, answers: answers) }
+        let scorer = AttemptGrader(score: { attempt, answers in bank.score(attempt.drawn, answers: answers) },
+                                   completionRule: { _ in course.completion })
         var random = SeededGenerator(seed: 2567)
         var count = 0
         for (index, listing) in officers.enumerated() {

@@ -55,50 +55,48 @@ struct QuizEngine: Sendable {
     /// Saves one answer, given as the client shows it.
     func save(user: User, publicID: String, questionID: String, seq: Int, answer: AnswerView) throws -> SaveView {
         guard seq >= 1 else { throw QuizError.badAnswer("seq must be 1 or more") }
-        let (attempt, bank) = try header(user: user, publicID: publicID)
+        let (attempt, _, course, bank) = try load(user: user, publicID: publicID)
         guard let drawn = attempt.drawn.first(where: { $0.questionID == questionID }),
               let question = bank.question(id: questionID) else {
             throw AttemptError.notInAttempt(questionID)
         }
         let stored = try Self.original(answer, question: question, drawn: drawn)
         let outcome = try database.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, answer: stored,
-                                              seq: seq, now: clock(), scorer: Self.scorer(bank))
+                                              seq: seq, now: clock(), scorer: Self.scorer(bank, course))
         return SaveView(saved: outcome == .saved, repeated: outcome == .repeated, lastSeq: seq)
     }
 
     /// Submits once and returns the result.
     func submit(user: User, publicID: String) throws -> ResultView {
-        let (_, bank) = try header(user: user, publicID: publicID)
-        _ = try database.submit(publicID: publicID, userID: user.id ?? 0, now: clock(), scorer: Self.scorer(bank))
+        let (_, _, course, bank) = try load(user: user, publicID: publicID)
+        _ = try database.submit(publicID: publicID, userID: user.id ?? 0, now: clock(), scorer: Self.scorer(bank, course))
         return try result(user: user, publicID: publicID)
     }
 
     /// Submits attempts whose time ran out while their officers were away.
     @discardableResult
     func submitExpired() throws -> Int {
-        try database.submitExpired(now: clock()) { attempt, answers in
-            guard let bank = try? cache.bank(versionID: attempt.bankVersionId) else {
-                return Score(earnedCentipoints: 0, possibleCentipoints: 0)
-            }
-            return bank.score(attempt.drawn, answers: answers)
-        }
+        let cache = self.cache
+        return try database.submitExpired(now: clock(), scorer: AttemptGrader(
+            score: { attempt, answers in
+                guard let bank = try? cache.bank(versionID: attempt.bankVersionId) else {
+                    return Score(earnedCentipoints: 0, possibleCentipoints: 0)
+                }
+                return bank.score(attempt.drawn, answers: answers)
+            },
+            completionRule: { attempt in (try? cache.course(versionID: attempt.courseVersionId))?.1.completion }))
     }
 
-    static func scorer(_ bank: QuestionBank) -> AttemptScorer {
-        { attempt, answers in bank.score(attempt.drawn, answers: answers) }
-    }
-
-    /// The attempt's row and its bank, read before any write so the scorer is ready.
-    func header(user: User, publicID: String) throws -> (AttemptRecord, QuestionBank) {
-        let (attempt, _, _, bank) = try load(user: user, publicID: publicID)
-        return (attempt, bank)
+    static func scorer(_ bank: QuestionBank, _ course: Course) -> AttemptGrader {
+        AttemptGrader(score: { attempt, answers in bank.score(attempt.drawn, answers: answers) },
+                      completionRule: { _ in course.completion })
     }
 
     func load(user: User, publicID: String) throws -> (AttemptRecord, [AttemptAnswerRecord], Course, QuestionBank) {
         let attemptOnly = try database.attemptHeader(publicID: publicID, userID: user.id ?? 0)
         let bank = try cache.bank(versionID: attemptOnly.bankVersionId)
         let (_, course) = try cache.course(versionID: attemptOnly.courseVersionId)
-        let (attempt, answers) = try database.attempt(publicID: publicID, userID: user.id ?? 0, now: clock(), scorer: Self.scorer(bank))
+        let (attempt, answers) = try database.attempt(publicID: publicID, userID: user.id ?? 0, now: clock(), scorer: Self.scorer(bank, course))
         return (attempt, answers, course, bank)
     }
 }

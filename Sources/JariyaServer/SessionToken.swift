@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JariyaCore
 
 /// Session tokens: 32 random bytes, given to the client once; only their
 /// SHA-256 is stored.
@@ -12,18 +13,12 @@ enum SessionToken {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// A random id for URLs, 32 hex characters.
     static func publicID() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in
-            let hex = String(UInt8.random(in: 0...255, using: &generator), radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        return Hex.string((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 }

@@ -41,9 +41,22 @@ public struct AttemptPlan: Sendable {
     }
 }
 
-/// Scores an attempt's answers against its bank version; supplied by the engine,
-/// which holds the parsed banks.
-public typealias AttemptScorer = @Sendable (AttemptRecord, [String: Answer]) -> Score
+/// Grades attempts: the score against the attempt's bank version and the
+/// completion rule of its course version. Supplied by the engine, which holds
+/// the parsed content; the store holds only the facts.
+public struct AttemptGrader: Sendable {
+    /// Scores answers (keyed by question id).
+    public var score: @Sendable (AttemptRecord, [String: Answer]) -> Score
+    /// The completion rule of the attempt's course, nil when completion is not judged.
+    public var completionRule: @Sendable (AttemptRecord) -> CompletionRule?
+
+    /// A grader from its two functions.
+    public init(score: @escaping @Sendable (AttemptRecord, [String: Answer]) -> Score,
+                completionRule: @escaping @Sendable (AttemptRecord) -> CompletionRule? = { _ in nil }) {
+        self.score = score
+        self.completionRule = completionRule
+    }
+}
 
 /// What a save did.
 public enum SaveOutcome: Equatable, Sendable {
@@ -98,7 +111,7 @@ extension AppDatabase {
 
     /// An attempt with its saved answers, if it belongs to the user. One past
     /// its deadline is submitted first, with what was saved.
-    public func attempt(publicID: String, userID: Int64, now: Date, scorer: AttemptScorer) throws -> (AttemptRecord, [AttemptAnswerRecord]) {
+    public func attempt(publicID: String, userID: Int64, now: Date, scorer: AttemptGrader) throws -> (AttemptRecord, [AttemptAnswerRecord]) {
         try writer.write { db in
             var attempt = try owned(db, publicID: publicID, userID: userID)
             try closeIfExpired(db, &attempt, now: now, scorer: scorer)
@@ -117,7 +130,7 @@ extension AppDatabase {
     /// older number is refused, so a delayed request cannot undo a newer answer.
     @discardableResult
     public func saveAnswer(publicID: String, userID: Int64, questionID: String, answer: Answer, seq: Int,
-                           now: Date, scorer: AttemptScorer) throws -> SaveOutcome {
+                           now: Date, scorer: AttemptGrader) throws -> SaveOutcome {
         let encoded = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
         let outcome: Result<SaveOutcome, AttemptError> = try writer.write { db in
             var attempt = try owned(db, publicID: publicID, userID: userID)
@@ -140,7 +153,7 @@ extension AppDatabase {
 
     /// Submits the attempt once and grades it. A second submit, racing or
     /// late, returns the first grade unchanged.
-    public func submit(publicID: String, userID: Int64, now: Date, scorer: AttemptScorer) throws -> AttemptRecord {
+    public func submit(publicID: String, userID: Int64, now: Date, scorer: AttemptGrader) throws -> AttemptRecord {
         try writer.write { db in
             var attempt = try owned(db, publicID: publicID, userID: userID)
             try closeIfExpired(db, &attempt, now: now, scorer: scorer)
@@ -153,7 +166,7 @@ extension AppDatabase {
     /// Submits every attempt whose deadline and grace have passed, with what
     /// was saved; run periodically so the grade exists even if the officer never returns.
     @discardableResult
-    public func submitExpired(now: Date, scorer: AttemptScorer) throws -> Int {
+    public func submitExpired(now: Date, scorer: AttemptGrader) throws -> Int {
         try writer.write { db in
             let expired = try AttemptRecord
                 .filter(Column("submitted_at") == nil && Column("deadline") != nil
@@ -179,17 +192,17 @@ extension AppDatabase {
         return attempt
     }
 
-    private func closeIfExpired(_ db: Database, _ attempt: inout AttemptRecord, now: Date, scorer: AttemptScorer) throws {
+    private func closeIfExpired(_ db: Database, _ attempt: inout AttemptRecord, now: Date, scorer: AttemptGrader) throws {
         guard !attempt.isSubmitted, let deadline = attempt.deadline else { return }
         let closes = deadline.addingTimeInterval(Self.deadlineGrace)
         if now > closes { try grade(db, &attempt, at: closes, by: "deadline", scorer: scorer) }
     }
 
-    private func grade(_ db: Database, _ attempt: inout AttemptRecord, at time: Date, by who: String, scorer: AttemptScorer) throws {
+    private func grade(_ db: Database, _ attempt: inout AttemptRecord, at time: Date, by who: String, scorer: AttemptGrader) throws {
         let answers = try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id).fetchAll(db)
         let byQuestion = Dictionary(answers.compactMap { record in record.decoded.map { (record.questionId, $0) } },
                                     uniquingKeysWith: { first, _ in first })
-        let score = scorer(attempt, byQuestion)
+        let score = scorer.score(attempt, byQuestion)
         try db.execute(sql: """
             UPDATE attempt SET submitted_at = ?, submitted_by = ?, earned_centipoints = ?, possible_centipoints = ?,
                 percent_bp = ?, passed = ?
@@ -202,5 +215,18 @@ extension AppDatabase {
         attempt.possibleCentipoints = score.possibleCentipoints
         attempt.percentBp = score.percent
         attempt.passed = score.passes(attempt.passPercent)
+        let username = try String.fetchOne(db, sql: "SELECT username FROM user WHERE id = ?", arguments: [attempt.userId]) ?? "unknown"
+        let actor = who == "deadline" ? "system" : username
+        try Self.appendLedger(db, agencyID: attempt.agencyId, actor: actor, kind: "quiz.submitted", officerID: attempt.officerId,
+                              sessionID: nil, payload: [
+                                  "attempt": attempt.publicId, "course": attempt.courseKey, "test": attempt.kind.rawValue,
+                                  "number": String(attempt.number), "percent_bp": String(score.percent),
+                                  "passed": String(score.passes(attempt.passPercent)), "submitted_by": who,
+                              ], now: time)
+        if let rule = scorer.completionRule(attempt) {
+            _ = try Self.judgeCompletion(db, agencyID: attempt.agencyId, officerID: attempt.officerId, courseKey: attempt.courseKey,
+                                         fiscalYear: attempt.fiscalYear, rule: rule, actor: actor, now: time,
+                                         reason: "\(attempt.kind.rawValue) submitted")
+        }
     }
 }

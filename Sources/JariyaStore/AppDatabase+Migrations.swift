@@ -185,6 +185,96 @@ extension AppDatabase {
                 BEGIN SELECT RAISE(ABORT, 'a submitted attempt is final'); END;
                 """)
         }
+        migrator.registerMigration("2567-04 lecture sessions, the ledger, completions") { db in
+            try db.execute(sql: """
+                -- The agency's Ed25519 public key; the private key stays in a file
+                -- outside the database, so whoever holds the database cannot sign.
+                ALTER TABLE agency ADD COLUMN signing_public_key TEXT;
+
+                CREATE TABLE training_session (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    course_key TEXT NOT NULL CHECK (course_key <> ''),
+                    title TEXT NOT NULL CHECK (title <> ''),
+                    starts_at DATETIME NOT NULL,
+                    ends_at DATETIME NOT NULL CHECK (ends_at > starts_at),
+                    place TEXT NOT NULL,
+                    trainer TEXT NOT NULL,
+                    format TEXT NOT NULL CHECK (format IN ('onsite', 'online')),
+                    budget_baht INTEGER CHECK (budget_baht IS NULL OR budget_baht >= 0),
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+                    code_secret TEXT NOT NULL CHECK (length(code_secret) >= 32),
+                    created_by TEXT NOT NULL,
+                    created_at DATETIME NOT NULL
+                );
+                CREATE INDEX training_session_year ON training_session(agency_id, fiscal_year, starts_at);
+
+                -- The evidence. Append-only: every fact is a new entry, hash-chained
+                -- to the one before; corrections supersede, nothing is rewritten.
+                CREATE TABLE ledger_entry (
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    recorded_at_ms INTEGER NOT NULL,
+                    actor TEXT NOT NULL CHECK (actor <> ''),
+                    kind TEXT NOT NULL CHECK (kind <> ''),
+                    officer_id INTEGER REFERENCES officer(id),
+                    session_id INTEGER REFERENCES training_session(id),
+                    payload TEXT NOT NULL,
+                    reason TEXT NOT NULL DEFAULT '',
+                    prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+                    hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64),
+                    PRIMARY KEY (agency_id, seq)
+                );
+                CREATE TRIGGER ledger_entry_no_update BEFORE UPDATE ON ledger_entry
+                BEGIN SELECT RAISE(ABORT, 'the ledger is append-only; record a correction instead'); END;
+                CREATE TRIGGER ledger_entry_no_delete BEFORE DELETE ON ledger_entry
+                BEGIN SELECT RAISE(ABORT, 'the ledger is append-only; record a correction instead'); END;
+
+                CREATE TABLE ledger_checkpoint (
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    size INTEGER NOT NULL,
+                    head TEXT NOT NULL,
+                    taken_at TEXT NOT NULL,
+                    public_key TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    PRIMARY KEY (agency_id, size)
+                );
+
+                -- Where each officer stands at each session now: the latest
+                -- attendance entry of the ledger, kept for quick questions.
+                CREATE TABLE attendance (
+                    session_id INTEGER NOT NULL REFERENCES training_session(id),
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    status TEXT NOT NULL CHECK (status IN ('present', 'late', 'excused', 'absent')),
+                    method TEXT NOT NULL CHECK (method IN ('roll', 'self', 'sheet')),
+                    ledger_seq INTEGER NOT NULL,
+                    recorded_at DATETIME NOT NULL,
+                    PRIMARY KEY (session_id, officer_id)
+                );
+
+                CREATE TABLE completion (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    course_key TEXT NOT NULL,
+                    fiscal_year INTEGER NOT NULL,
+                    completed_at DATETIME NOT NULL,
+                    ledger_seq INTEGER NOT NULL,
+                    revoked_at DATETIME,
+                    revoked_seq INTEGER,
+                    revoke_reason TEXT,
+                    CHECK ((revoked_at IS NULL) = (revoked_seq IS NULL))
+                );
+                CREATE UNIQUE INDEX completion_once ON completion(officer_id, course_key, fiscal_year) WHERE revoked_at IS NULL;
+                CREATE TRIGGER completion_no_delete BEFORE DELETE ON completion
+                BEGIN SELECT RAISE(ABORT, 'a completion is revoked, never deleted'); END;
+                CREATE TRIGGER completion_revoke_only BEFORE UPDATE ON completion
+                WHEN OLD.revoked_at IS NOT NULL OR NEW.officer_id <> OLD.officer_id OR NEW.course_key <> OLD.course_key
+                    OR NEW.fiscal_year <> OLD.fiscal_year OR NEW.completed_at <> OLD.completed_at OR NEW.ledger_seq <> OLD.ledger_seq
+                BEGIN SELECT RAISE(ABORT, 'a completion can only be revoked, once'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import JariyaCore
 
 /// A checked question bank, ready to publish.
 public struct BankPublication: Sendable {
@@ -164,9 +165,6 @@ extension AppDatabase {
 
     /// SHA-256 of the bytes, lower-case hex.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
+        Hex.string(SHA256.hash(data: bytes))
     }
 }

@@ -34,6 +34,9 @@ public struct AppDatabase: Sendable {
         return configuration
     }
 
+    /// Names of every migration this version of Jariya knows, in order.
+    public static var migrationNames: [String] { migrator.migrations }
+
     /// Names of the migrations applied to this database, in order.
     public func appliedMigrations() throws -> [String] {
         try writer.read { db in try Self.migrator.appliedMigrations(db) }

@@ -31,7 +31,7 @@ import Testing
                 #expect(response.status == .ok)
                 let body = String(buffer: response.body)
                 #expect(body.contains("\"status\":\"ok\""))
-                #expect(body.contains("\"migrations\":3"))
+                #expect(body.contains("\"migrations\":\(AppDatabase.migrationNames.count)"))
             }
         }
     }

@@ -18,10 +18,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
         let db = try AppDatabase.open(path: path)
         #expect(try db.journalMode() == "wal")
-        #expect(try db.appliedMigrations() == ["2567-01 agencies, divisions, officers, users", "2567-02 published course and bank versions",
-                                               "2567-03 login sessions and quiz attempts"])
+        #expect(try db.appliedMigrations() == AppDatabase.migrationNames)
+        #expect(AppDatabase.migrationNames.prefix(3) == ["2567-01 agencies, divisions, officers, users",
+                                                         "2567-02 published course and bank versions",
+                                                         "2567-03 login sessions and quiz attempts"])
         let again = try AppDatabase.open(path: path)
-        #expect(try again.appliedMigrations().count == 3)
+        #expect(try again.appliedMigrations() == AppDatabase.migrationNames)
     }
 
     @Test func aNewAgencyHasTheSixStandardDivisions() throws {

@@ -30,7 +30,7 @@ import Testing
     }
 
     /// Half a point per answered question: enough to see what was counted.
-    static let scorer: AttemptScorer = { _, answers in Score(earnedCentipoints: 50 * answers.count, possibleCentipoints: 100) }
+    static let scorer = AttemptGrader(score: { _, answers in Score(earnedCentipoints: 50 * answers.count, possibleCentipoints: 100) })
 
     static let start = Date(timeIntervalSince1970: 1_720_000_000) // July 2024, FY2567 Q4
 

@@ -1,0 +1,105 @@
+import Crypto
+import Foundation
+
+/// One fact in the agency's append-only ledger: an attendance, a correction,
+/// a quiz submission, a completion, a certificate. Each entry's hash covers its
+/// content and the previous entry's hash, so changing, removing, inserting or
+/// reordering any past entry breaks every hash after it.
+public struct LedgerEntry: Hashable, Sendable {
+    /// 1, 2, 3, … with no gaps, per agency.
+    public var seq: Int64
+    /// The agency whose chain this is.
+    public var agencyID: Int64
+    /// When it was recorded, in milliseconds since 1970 (UTC): an integer, so
+    /// it reads back exactly as it was hashed.
+    public var recordedAtMillis: Int64
+    /// Who recorded it: a username, or "system".
+    public var actor: String
+    /// What kind of fact, e.g. "attendance".
+    public var kind: String
+    /// The officer it is about, when there is one.
+    public var officerID: Int64?
+    /// The training session it is about, when there is one.
+    public var sessionID: Int64?
+    /// The details, as plain strings.
+    public var payload: [String: String]
+    /// Why, for corrections and revocations; empty otherwise.
+    public var reason: String
+    /// The previous entry's hash (64 zeros for the first).
+    public var previousHash: String
+    /// SHA-256 of the canonical encoding, hex.
+    public var hash: String
+
+    /// The hash that precedes the first entry.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Makes an entry, computing its hash from its content and the previous hash.
+    public init(seq: Int64, agencyID: Int64, recordedAt: Date, actor: String, kind: String, officerID: Int64?,
+                sessionID: Int64?, payload: [String: String], reason: String, previousHash: String) {
+        self.seq = seq
+        self.agencyID = agencyID
+        self.recordedAtMillis = Int64((recordedAt.timeIntervalSince1970 * 1000).rounded(.down))
+        self.actor = actor
+        self.kind = kind
+        self.officerID = officerID
+        self.sessionID = sessionID
+        self.payload = payload
+        self.reason = reason
+        self.previousHash = previousHash
+        self.hash = ""
+        self.hash = computedHash()
+    }
+
+    /// An entry as stored, hash included, for verifying.
+    public init(seq: Int64, agencyID: Int64, recordedAtMillis: Int64, actor: String, kind: String, officerID: Int64?,
+                sessionID: Int64?, payload: [String: String], reason: String, previousHash: String, hash: String) {
+        self.seq = seq
+        self.agencyID = agencyID
+        self.recordedAtMillis = recordedAtMillis
+        self.actor = actor
+        self.kind = kind
+        self.officerID = officerID
+        self.sessionID = sessionID
+        self.payload = payload
+        self.reason = reason
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// When it was recorded.
+    public var recordedAt: Date { Date(timeIntervalSince1970: Double(recordedAtMillis) / 1000) }
+
+    /// The hash the entry's content gives now, to compare with the stored one.
+    public func computedHash() -> String {
+        Hex.string(SHA256.hash(data: canonicalBytes()))
+    }
+
+    /// The canonical encoding: one `name:length:value` line per field, in a
+    /// fixed order, lengths in UTF-8 bytes, so no value can be mistaken for
+    /// another field and any language can recompute it.
+    public func canonicalBytes() -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        func field(_ name: String, _ value: String) {
+            let utf8 = Array(value.utf8)
+            bytes += Array(name.utf8)
+            bytes.append(0x3A)
+            bytes += Array(String(utf8.count).utf8)
+            bytes.append(0x3A)
+            bytes += utf8
+            bytes.append(0x0A)
+        }
+        field("jariya-ledger", "1")
+        field("seq", String(seq))
+        field("agency", String(agencyID))
+        field("at", String(recordedAtMillis))
+        field("actor", actor)
+        field("kind", kind)
+        field("officer", officerID.map(String.init) ?? "")
+        field("session", sessionID.map(String.init) ?? "")
+        for key in payload.keys.sorted() { field("payload." + key, payload[key] ?? "") }
+        field("reason", reason)
+        field("prev", previousHash)
+        return bytes
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import JariyaCore
+
+/// One row of a sign-in sheet, as read from the file.
+public struct SheetRow: Equatable, Sendable {
+    /// The file line.
+    public var line: Int
+    /// The officer's employee code.
+    public var employeeCode: String
+    /// The status written.
+    public var status: AttendanceStatus
+
+    /// A row from its parts.
+    public init(line: Int, employeeCode: String, status: AttendanceStatus) {
+        self.line = line
+        self.employeeCode = employeeCode
+        self.status = status
+    }
+}
+
+/// What recording an attendance did.
+public struct AttendanceOutcome: Equatable, Sendable {
+    /// The ledger entry written, nil when the status was already so.
+    public var ledgerSeq: Int64?
+    /// True when a status was replaced (a correction).
+    public var corrected: Bool
+    /// "completed", "revoked" or nil: what happened to the officer's completion.
+    public var completion: String?
+}
+
+extension AppDatabase {
+    /// How long before the start self check-in opens.
+    public static let checkInOpensBefore: TimeInterval = 30 * 60
+    /// After this long past the start, a self check-in counts as late.
+    public static let lateAfter: TimeInterval = 15 * 60
+
+    /// Creates a session.
+    public func createSession(_ session: TrainingSession) throws -> TrainingSession {
+        try writer.write { db in
+            var session = session
+            try session.insert(db)
+            return session
+        }
+    }
+
+    /// The agency's sessions, by start, optionally of one fiscal year.
+    public func sessions(agencyID: Int64, fiscalYear: Int? = nil) throws -> [TrainingSession] {
+        try writer.read { db in
+            var request = TrainingSession.filter(Column("agency_id") == agencyID)
+            if let fiscalYear { request = request.filter(Column("fiscal_year") == fiscalYear) }
+            return try request.order(Column("starts_at")).fetchAll(db)
+        }
+    }
+
+    /// One session of the agency.
+    public func session(id: Int64, agencyID: Int64) throws -> TrainingSession {
+        try writer.read { db in
+            guard let session = try TrainingSession.filter(Column("id") == id && Column("agency_id") == agencyID).fetchOne(db) else {
+                throw AttendanceError.unknownSession(id)
+            }
+            return session
+        }
+    }
+
+    /// The current attendance of a session with the officers, in Thai order.
+    public func attendance(sessionID: Int64) throws -> [(officer: Officer, record: AttendanceRecord)] {
+        try writer.read { db in
+            let records = try AttendanceRecord.filter(Column("session_id") == sessionID).fetchAll(db)
+            let officers = try Officer.filter(keys: records.map(\.officerId)).fetchAll(db)
+            let byID = Dictionary(officers.map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+            return records.compactMap { record in byID[record.officerId].map { ($0, record) } }
+                .sorted { PersonName.thaiOrder($0.officer.name, $1.officer.name) }
+        }
+    }
+
+    /// Records a status from the roll call or the trainer's correction. A
+    /// different status over an existing one is a correction and needs a reason.
+    /// Completion is re-judged in the same transaction.
+    public func recordAttendance(sessionID: Int64, agencyID: Int64, employeeCode: String, status: AttendanceStatus,
+                                 method: CheckInMethod, actor: String, reason: String?, now: Date,
+                                 rule: CompletionRule?) throws -> AttendanceOutcome {
+        try writer.write { db in
+            let session = try Self.session(db, id: sessionID, agencyID: agencyID)
+            let officer = try Self.activeOfficer(db, agencyID: agencyID, code: employeeCode)
+            return try Self.record(db, session: session, officer: officer, status: status, method: method, actor: actor,
+                                   reason: reason, now: now, rule: rule)
+        }
+    }
+
+    /// An officer's own check-in with the code shown in the room: only in the
+    /// session's window, only with the current (or just previous) code, once.
+    public func selfCheckIn(sessionID: Int64, user: User, code: String, now: Date, rule: CompletionRule?) throws -> AttendanceOutcome {
+        guard let officerID = user.officerId else { throw AttemptError.notAnOfficer }
+        return try writer.write { db in
+            let session = try Self.session(db, id: sessionID, agencyID: user.agencyId)
+            guard now >= session.startsAt.addingTimeInterval(-Self.checkInOpensBefore), now <= session.endsAt else {
+                throw AttendanceError.outsideWindow
+            }
+            guard RotatingCode.accepts(code, secret: session.codeSecret, at: now) else { throw AttendanceError.wrongCode }
+            if try AttendanceRecord.filter(Column("session_id") == sessionID && Column("officer_id") == officerID).fetchCount(db) > 0 {
+                throw AttendanceError.alreadyCheckedIn
+            }
+            guard let officer = try Officer.fetchOne(db, key: officerID) else { throw AttemptError.notAnOfficer }
+            let status: AttendanceStatus = now > session.startsAt.addingTimeInterval(Self.lateAfter) ? .late : .present
+            return try Self.record(db, session: session, officer: officer, status: status, method: .selfCheckIn,
+                                   actor: user.username, reason: nil, now: now, rule: rule)
+        }
+    }
+
+    /// Imports a paper sign-in sheet in one transaction: every unknown code is
+    /// reported with its line and nothing is recorded until the sheet is clean.
+    public func importSheet(sessionID: Int64, agencyID: Int64, rows: [SheetRow], actor: String, reason: String?, now: Date,
+                            rule: CompletionRule?) throws -> [AttendanceOutcome] {
+        try writer.write { db in
+            let session = try Self.session(db, id: sessionID, agencyID: agencyID)
+            var officers: [Officer] = []
+            var problems: [String] = []
+            for row in rows {
+                if let officer = try Officer.filter(Column("agency_id") == agencyID && Column("employee_code") == row.employeeCode
+                                                    && Column("active") == true).fetchOne(db) {
+                    officers.append(officer)
+                } else {
+                    problems.append("line \(row.line): no active officer has the employee code \"\(row.employeeCode)\"")
+                }
+            }
+            if !problems.isEmpty { throw AttendanceError.sheet(problems) }
+            return try zip(rows, officers).map { row, officer in
+                try Self.record(db, session: session, officer: officer, status: row.status, method: .sheet, actor: actor,
+                                reason: reason, now: now, rule: rule)
+            }
+        }
+    }
+
+    private static func session(_ db: Database, id: Int64, agencyID: Int64) throws -> TrainingSession {
+        guard let session = try TrainingSession.filter(Column("id") == id && Column("agency_id") == agencyID).fetchOne(db) else {
+            throw AttendanceError.unknownSession(id)
+        }
+        return session
+    }
+
+    private static func activeOfficer(_ db: Database, agencyID: Int64, code: String) throws -> Officer {
+        guard let officer = try Officer.filter(Column("agency_id") == agencyID && Column("employee_code") == code
+                                               && Column("active") == true).fetchOne(db) else {
+            throw AttendanceError.unknownOfficer(code)
+        }
+        return officer
+    }
+
+    private static func record(_ db: Database, session: TrainingSession, officer: Officer, status: AttendanceStatus,
+                               method: CheckInMethod, actor: String, reason: String?, now: Date,
+                               rule: CompletionRule?) throws -> AttendanceOutcome {
+        let officerID = officer.id ?? 0
+        let sessionID = session.id ?? 0
+        let current = try AttendanceRecord.filter(Column("session_id") == sessionID && Column("officer_id") == officerID).fetchOne(db)
+        if let current, current.status == status { return AttendanceOutcome(ledgerSeq: nil, corrected: false, completion: nil) }
+        let why = reason.map(ThaiText.clean) ?? ""
+        if current != nil && why.isEmpty { throw AttendanceError.correctionNeedsReason }
+        var payload = ["status": status.rawValue, "method": method.rawValue, "course": session.courseKey,
+                       "employee_code": officer.employeeCode]
+        if let current { payload["supersedes"] = String(current.ledgerSeq) }
+        let entry = try appendLedger(db, agencyID: session.agencyId, actor: actor, kind: current == nil ? "attendance" : "attendance.correction",
+                                     officerID: officerID, sessionID: sessionID, payload: payload, reason: why, now: now)
+        var record = AttendanceRecord(sessionId: sessionID, officerId: officerID, status: status, method: method,
+                                      ledgerSeq: entry.seq, recordedAt: now)
+        try record.upsert(db)
+        let completion = try rule.map { rule in
+            try judgeCompletion(db, agencyID: session.agencyId, officerID: officerID, courseKey: session.courseKey,
+                                fiscalYear: session.fiscalYear, rule: rule, actor: actor, now: now,
+                                reason: "attendance at session \(sessionID) changed to \(status.rawValue)")
+        } ?? nil
+        return AttendanceOutcome(ledgerSeq: entry.seq, corrected: current != nil, completion: completion)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import JariyaCore
+
+/// What verifying the ledger found.
+public struct LedgerReport: Equatable, Sendable {
+    /// Entries read.
+    public var size: Int64
+    /// The head hash, when intact.
+    public var head: String?
+    /// The first problem, when not.
+    public var problem: LedgerVerifier.Problem?
+}
+
+extension AppDatabase {
+    /// Appends one entry to the agency's chain, inside the caller's transaction,
+    /// so the entry and the change it records commit together or not at all.
+    @discardableResult
+    static func appendLedger(_ db: Database, agencyID: Int64, actor: String, kind: String, officerID: Int64?, sessionID: Int64?,
+                             payload: [String: String], reason: String = "", now: Date) throws -> LedgerEntry {
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger_entry WHERE agency_id = ? ORDER BY seq DESC LIMIT 1",
+                                    arguments: [agencyID])
+        let entry = LedgerEntry(seq: (last?["seq"] as Int64? ?? 0) + 1, agencyID: agencyID, recordedAt: now, actor: actor, kind: kind,
+                                officerID: officerID, sessionID: sessionID, payload: payload, reason: reason,
+                                previousHash: last?["hash"] ?? LedgerEntry.genesis)
+        try db.execute(sql: """
+            INSERT INTO ledger_entry (agency_id, seq, recorded_at_ms, actor, kind, officer_id, session_id, payload, reason, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [agencyID, entry.seq, entry.recordedAtMillis, actor, kind, officerID, sessionID,
+                             LedgerPayload.encode(payload), reason, entry.previousHash, entry.hash])
+        return entry
+    }
+
+    /// Recomputes the whole chain from the first entry, streaming, and holds it
+    /// to the given checkpoints. Reports the first bad entry.
+    public func verifyLedger(agencyID: Int64, anchors: [LedgerVerifier.Anchor] = []) throws -> LedgerReport {
+        try writer.read { db in
+            var verifier = LedgerVerifier(anchors: anchors)
+            var size: Int64 = 0
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, recorded_at_ms, actor, kind, officer_id, session_id, payload, reason, prev_hash, hash
+                FROM ledger_entry WHERE agency_id = ? ORDER BY seq
+                """, arguments: [agencyID])
+            while let row = try rows.next() {
+                let seq: Int64 = row[0]
+                let payloadText: String = row[6]
+                guard let payload = LedgerPayload.decode(payloadText) else {
+                    return LedgerReport(size: size, head: nil, problem: .contentChanged(seq: seq))
+                }
+                let entry = LedgerEntry(seq: seq, agencyID: agencyID, recordedAtMillis: row[1], actor: row[2], kind: row[3],
+                                        officerID: row[4], sessionID: row[5], payload: payload, reason: row[7],
+                                        previousHash: row[8], hash: row[9])
+                if let problem = verifier.check(entry) { return LedgerReport(size: size, head: nil, problem: problem) }
+                size += 1
+            }
+            switch verifier.finish() {
+            case .success(let anchor): return LedgerReport(size: anchor.size, head: anchor.head, problem: nil)
+            case .failure(let problem): return LedgerReport(size: size, head: nil, problem: problem)
+            }
+        }
+    }
+
+    /// The chain's length and head now.
+    public func ledgerHead(agencyID: Int64) throws -> LedgerVerifier.Anchor {
+        try writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger_entry WHERE agency_id = ? ORDER BY seq DESC LIMIT 1",
+                                       arguments: [agencyID])
+            return .init(size: row?["seq"] ?? 0, head: row?["hash"] ?? LedgerEntry.genesis)
+        }
+    }
+
+    /// Entries of the chain, newest last, for showing.
+    public func ledgerEntries(agencyID: Int64, after seq: Int64 = 0, limit: Int = 100) throws -> [LedgerEntry] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT seq, recorded_at_ms, actor, kind, officer_id, session_id, payload, reason, prev_hash, hash
+                FROM ledger_entry WHERE agency_id = ? AND seq > ? ORDER BY seq LIMIT ?
+                """, arguments: [agencyID, seq, limit]).map { row in
+                LedgerEntry(seq: row[0], agencyID: agencyID, recordedAtMillis: row[1], actor: row[2], kind: row[3], officerID: row[4],
+                            sessionID: row[5], payload: LedgerPayload.decode(row[6]) ?? [:], reason: row[7], previousHash: row[8], hash: row[9])
+            }
+        }
+    }
+
+    /// Keeps a signed checkpoint in the database too (the copy that matters is the one kept outside).
+    public func saveCheckpoint(agencyID: Int64, _ checkpoint: Checkpoint) throws {
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO ledger_checkpoint (agency_id, size, head, taken_at, public_key, signature) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [agencyID, checkpoint.size, checkpoint.head, checkpoint.takenAt, checkpoint.publicKey, checkpoint.signature])
+        }
+    }
+
+    /// The checkpoints kept in the database, oldest first.
+    public func checkpoints(agencyID: Int64) throws -> [Checkpoint] {
+        try writer.read { db in
+            let code = try String.fetchOne(db, sql: "SELECT code FROM agency WHERE id = ?", arguments: [agencyID]) ?? ""
+            return try Row.fetchAll(db, sql: "SELECT size, head, taken_at, public_key, signature FROM ledger_checkpoint WHERE agency_id = ? ORDER BY size",
+                                    arguments: [agencyID]).map { row in
+                Checkpoint(agency: code, size: row[0], head: row[1], takenAt: row[2], publicKey: row[3], signature: row[4])
+            }
+        }
+    }
+
+    /// Records the agency's public signing key (base64).
+    public func setSigningKey(agencyID: Int64, publicKey: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE agency SET signing_public_key = ? WHERE id = ?", arguments: [publicKey, agencyID])
+        }
+    }
+
+    /// The agency's public signing key, if one was made.
+    public func signingKey(agencyID: Int64) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT signing_public_key FROM agency WHERE id = ?", arguments: [agencyID]) }
+    }
+}
