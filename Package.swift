@@ -32,6 +32,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
@@ -51,6 +56,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode"]),
         .target(
             name: "JariyaServer",
             dependencies: [
@@ -73,7 +79,9 @@ let package = Package(
                 "JariyaXML",
                 "JariyaStore",
                 "JariyaServer",
+                "JariyaDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources")]
@@ -83,6 +91,7 @@ let package = Package(
         .testTarget(name: "JariyaCoreTests", dependencies: ["JariyaCore"]),
         .testTarget(name: "JariyaXMLTests", dependencies: ["JariyaXML"]),
         .testTarget(name: "JariyaStoreTests", dependencies: ["JariyaStore"]),
+        .testTarget(name: "JariyaDocumentsTests", dependencies: ["JariyaDocuments"]),
         .testTarget(
             name: "JariyaServerTests",
             dependencies: [

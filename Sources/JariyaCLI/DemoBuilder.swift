@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import JariyaCore
 import JariyaStore
@@ -10,6 +11,8 @@ struct DemoBuilder {
 
     /// The folder holding Courses/, Quizzes/ and Certificates/.
     var contentRoot: String
+    /// The demo agency's signing key.
+    var signingKey: Curve25519.Signing.PrivateKey
 
     /// What the demo holds.
     struct Summary {
@@ -19,6 +22,7 @@ struct DemoBuilder {
         var published: [PublicationOutcome]
         var logins: [User]
         var attempts: Int
+        var attendance: Int
     }
 
     /// The day the demo's fiscal year 2567 starts, when the roster takes effect.
@@ -31,6 +35,7 @@ struct DemoBuilder {
             code: "yodkaew", name: "องค์การบริหารส่วนตำบลยอดแก้ว", shortName: "อบต.ยอดแก้ว",
             province: "กาฬสินธุ์", district: "นามน", createdAt: Self.instant(Self.rosterDay, hour: 8)))
         let agencyID = agency.id ?? 0
+        try db.setSigningKey(agencyID: agencyID, publicKey: SigningKeyFile.publicKey(of: signingKey))
 
         guard let rosterURL = Bundle.module.url(forResource: "demo-roster", withExtension: "csv", subdirectory: "Resources"),
               let rosterData = FileManager.default.contents(atPath: rosterURL.path) else {
@@ -69,9 +74,11 @@ struct DemoBuilder {
             _ = try db.addUser(agencyID: agencyID, username: listing.officer.employeeCode.lowercased(), displayName: "",
                                role: .officer, officerCode: listing.officer.employeeCode, passwordHash: hash, now: now)
         }
+        // Lectures first, then the tests: completion is judged at each event, as it would be in use.
+        let lectures = try holdLectures(db, agency: agency, officers: officers, rule: set.courses.first?.model.completion)
         let attempts = try takeTests(db, agency: agency, officers: officers, content: set)
         return Summary(agency: agency, officers: officers.count, divisions: try db.divisions(agencyID: agencyID).count,
-                       published: published, logins: logins, attempts: attempts)
+                       published: published, logins: logins, attempts: attempts, attendance: lectures)
     }
 
     private static func xmlFiles(in folder: String) throws -> [String] {

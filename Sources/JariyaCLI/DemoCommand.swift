@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JariyaStore
 
 /// `jariya demo`: a database to try Jariya with, as `make run` uses it.
 struct DemoCommand: ParsableCommand {
@@ -21,13 +22,19 @@ struct DemoCommand: ParsableCommand {
         if FileManager.default.fileExists(atPath: database.path) {
             guard reset else { throw CLIError("\(database.path) exists; add --reset to replace it with a fresh demo") }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
+            try? FileManager.default.removeItem(atPath: database.keyPath)
         }
-        let summary = try DemoBuilder(contentRoot: content).build(at: database.open(mustExist: false))
+        let key = try SigningKeyFile.create(at: database.keyPath)
+        let db = try database.open(mustExist: false)
+        let summary = try DemoBuilder(contentRoot: content, signingKey: key).build(at: db)
+        let agency = try db.agency(code: nil)
+        let checkpoint = try db.checkpoint(agency: agency, key: key, keyPath: database.keyPath, now: Date())
         say("demo database \(database.path): \(summary.agency.name), \(summary.officers) officers in \(summary.divisions) divisions")
         for outcome in summary.published {
             say("published \(outcome.kind) \(outcome.key) version \(outcome.version)")
         }
-        say("\(summary.attempts) pre-test and post-test attempts over fiscal year 2567")
+        say("\(summary.attendance) attendance records at 4 lectures and \(summary.attempts) pre-test and post-test attempts over fiscal year 2567")
+        say("ledger: \(checkpoint.size) entries, head \(checkpoint.head) (signed checkpoint kept; key \(database.keyPath))")
         say("demo logins (password for every account: \(DemoBuilder.password)):")
         var table = TextTable(header: ["ผู้ใช้", "บทบาท", "ชื่อ"])
         for login in summary.logins { table.rows.append([login.username, login.role.thai, login.displayName]) }

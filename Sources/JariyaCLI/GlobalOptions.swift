@@ -10,6 +10,14 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "The agency's code, when the database holds more than one.")
     var agency: String?
 
+    @Option(name: .long, help: "The agency's signing key file (else $JARIYA_KEY, else the database path + .key).")
+    var key: String?
+
+    /// Where the signing key is.
+    var keyPath: String {
+        key ?? ProcessInfo.processInfo.environment["JARIYA_KEY"].flatMap { $0.isEmpty ? nil : $0 } ?? SigningKeyFile.defaultPath(database: path)
+    }
+
     /// The path chosen by the contract of design.md §6.
     var path: String {
         db ?? ProcessInfo.processInfo.environment["JARIYA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "jariya.sqlite"

@@ -41,8 +41,12 @@ struct InitCommand: ParsableCommand {
         let db = try database.open(mustExist: false)
         let agency = try db.createAgency(Agency(code: code, name: name, shortName: shortName ?? name,
                                                 province: province, district: district, createdAt: Date()))
+        let key = try FileManager.default.fileExists(atPath: database.keyPath)
+            ? SigningKeyFile.load(from: database.keyPath) : SigningKeyFile.create(at: database.keyPath)
+        try db.setSigningKey(agencyID: agency.id ?? 0, publicKey: SigningKeyFile.publicKey(of: key))
         let divisions = try db.divisions(agencyID: agency.id ?? 0)
         say("created \(agency.name) (\(agency.code)) in \(database.path)")
+        say("signing key: \(database.keyPath) (keep it safe and out of the database's backups; it signs ledger checkpoints)")
         say("divisions: " + divisions.map { "\($0.name) [\($0.code)]" }.joined(separator: ", "))
     }
 }

@@ -13,7 +13,7 @@ public struct Jariya: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CourseCommand.self, RosterCommand.self, OfficerCommand.self,
-            UserCommand.self, QuizCommand.self, ServeCommand.self, DemoCommand.self,
+            UserCommand.self, SessionCommand.self, LedgerCommand.self, QuizCommand.self, ServeCommand.self, DemoCommand.self,
         ]
     )
 

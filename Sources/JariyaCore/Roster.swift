@@ -54,20 +54,7 @@ public struct Roster: Equatable, Sendable {
     /// Reads a roster from the bytes of a CSV file. Every problem found is
     /// reported, not just the first, so HR can fix the sheet in one pass.
     public static func parse(_ bytes: [UInt8]) throws(RosterFailure) -> Roster {
-        let decoded: (text: String, encoding: TextDecoding.Encoding)
-        do {
-            decoded = try TextDecoding.decode(bytes)
-        } catch {
-            guard case .undefinedByte(let byte, let offset) = error else { throw RosterFailure([]) }
-            let hex = String(byte, radix: 16, uppercase: true)
-            throw RosterFailure([Problem(line: 0, message: "the file is neither UTF-8 nor Windows-874 (byte 0x\(hex) at offset \(offset)); save it from Excel as \"CSV UTF-8\"")])
-        }
-        let records: [CSV.Record]
-        do {
-            records = try CSV.parse(decoded.text)
-        } catch {
-            throw RosterFailure([Problem(line: error.line, message: error.message)])
-        }
+        let (records, encoding) = try SpreadsheetText.records(bytes)
         guard let header = records.first else {
             throw RosterFailure([Problem(line: 0, message: "the file is empty; the first line must name the columns")])
         }
@@ -119,7 +106,7 @@ public struct Roster: Equatable, Sendable {
             problems += rowProblems.map { Problem(line: record.line, message: $0) }
         }
         if !problems.isEmpty { throw RosterFailure(problems) }
-        return Roster(entries: entries, encoding: decoded.encoding)
+        return Roster(entries: entries, encoding: encoding)
     }
 
     private static func locateColumns(_ header: CSV.Record) throws(RosterFailure) -> [Column: Int] {

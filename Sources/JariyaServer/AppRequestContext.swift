@@ -1,5 +1,6 @@
 import Hummingbird
 import JariyaStore
+import JariyaCore
 import NIOCore
 
 /// The request context of every Jariya route: who is logged in (if anyone)
@@ -16,6 +17,15 @@ public struct AppRequestContext: RequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The logged-in user if they have one of the roles; 401 or 403 otherwise.
+    func requireRole(_ roles: Set<Role>) throws -> User {
+        let user = try requireUser()
+        guard roles.contains(user.role) else {
+            throw HTTPError(.forbidden, message: "this needs the role \(roles.map(\.rawValue).sorted().joined(separator: " or "))")
+        }
+        return user
     }
 
     /// The logged-in user, or 401.

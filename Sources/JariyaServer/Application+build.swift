@@ -54,7 +54,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     logger.logLevel = configuration.logLevel
     let templates = try await Templates.load()
     let database = configuration.database
-    let engine = QuizEngine(database: database, cache: ContentCache(database: database),
+    let cache = ContentCache(database: database)
+    let engine = QuizEngine(database: database, cache: cache,
                             clock: configuration.clock, seeds: configuration.seeds)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
@@ -70,6 +71,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     OpenAPIController().addRoutes(to: api)
     AuthController(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour, perAddress: 3 * configuration.loginFailuresPerHour), clock: configuration.clock).addRoutes(to: api)
     AttemptController(engine: engine).addRoutes(to: api)
+    SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
 
     var app = Application(
         router: router,

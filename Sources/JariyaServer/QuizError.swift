@@ -23,6 +23,8 @@ struct DomainErrorMiddleware: RouterMiddleware {
             throw Self.http(error)
         } catch let error as QuizError {
             throw Self.http(error)
+        } catch let error as AttendanceError {
+            throw Self.http(error)
         }
     }
 
@@ -36,6 +38,14 @@ struct DomainErrorMiddleware: RouterMiddleware {
         case .pretestFirst: HTTPError(.conflict, message: "take the pre-test first")
         case .noSuchTest: HTTPError(.notFound, message: "the course has no such test")
         case .notAnOfficer: HTTPError(.forbidden, message: "only officers on the roster take tests")
+        }
+    }
+
+    static func http(_ error: AttendanceError) -> HTTPError {
+        switch error {
+        case .unknownSession, .unknownOfficer: HTTPError(.notFound, message: error.description)
+        case .alreadyCheckedIn, .correctionNeedsReason: HTTPError(.conflict, message: error.description)
+        case .wrongCode, .outsideWindow, .sheet: HTTPError(.badRequest, message: error.description)
         }
     }
 

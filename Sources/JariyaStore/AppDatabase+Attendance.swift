@@ -2,23 +2,6 @@ import Foundation
 import GRDB
 import JariyaCore
 
-/// One row of a sign-in sheet, as read from the file.
-public struct SheetRow: Equatable, Sendable {
-    /// The file line.
-    public var line: Int
-    /// The officer's employee code.
-    public var employeeCode: String
-    /// The status written.
-    public var status: AttendanceStatus
-
-    /// A row from its parts.
-    public init(line: Int, employeeCode: String, status: AttendanceStatus) {
-        self.line = line
-        self.employeeCode = employeeCode
-        self.status = status
-    }
-}
-
 /// What recording an attendance did.
 public struct AttendanceOutcome: Equatable, Sendable {
     /// The ledger entry written, nil when the status was already so.

@@ -49,10 +49,11 @@ import Testing
                     routes.append((current, method))
                 } else if !line.hasPrefix(" ") { path = nil }
             }
-            #expect(routes.count == 9)
+            #expect(routes.count == 15)
             for (path, method) in routes {
                 let uri = path.replacingOccurrences(of: "{course}", with: "code-of-ethics")
                     .replacingOccurrences(of: "{attempt}", with: "x").replacingOccurrences(of: "{question}", with: "q001")
+                    .replacingOccurrences(of: "{session}", with: "1").replacingOccurrences(of: "{officer}", with: "A")
                 let status = try await client.json(uri, HTTPRequest.Method(method.uppercased())!, body: [:]).0
                 switch path {
                 case "/api/v1/openapi.yaml": #expect(status == .ok)

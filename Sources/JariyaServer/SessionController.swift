@@ -1,0 +1,168 @@
+import Foundation
+import Hummingbird
+import JariyaCore
+import JariyaStore
+
+/// Lecture sessions over the API: trainers, HR and admins create them, take
+/// the roll and show the room's code; an officer can check in only themself.
+struct SessionController {
+    let database: AppDatabase
+    let cache: ContentCache
+    let clock: @Sendable () -> Date
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("sessions", use: list)
+        group.post("sessions", use: create)
+        group.get("sessions/:session", use: show)
+        group.put("sessions/:session/attendance/:officer", use: mark)
+        group.get("sessions/:session/code", use: code)
+        group.post("sessions/:session/checkin", use: checkIn)
+    }
+
+    static let staff: Set<Role> = [.trainer, .hr, .admin]
+
+    struct SessionView: ResponseEncodable {
+        var id: Int64
+        var course: String
+        var title: String
+        var startsAt: Date
+        var endsAt: Date
+        var place: String
+        var trainer: String
+        var format: String
+        var budgetBaht: Int?
+        var fiscalYear: Int
+        var quarter: Int
+        var attendance: [AttendanceView]?
+
+        init(_ session: TrainingSession, attendance: [AttendanceView]? = nil) {
+            id = session.id ?? 0
+            course = session.courseKey
+            title = session.title
+            startsAt = session.startsAt
+            endsAt = session.endsAt
+            place = session.place
+            trainer = session.trainer
+            format = session.format
+            budgetBaht = session.budgetBaht
+            fiscalYear = session.fiscalYear
+            quarter = session.quarter
+            self.attendance = attendance
+        }
+    }
+
+    struct AttendanceView: Codable {
+        var employeeCode: String
+        var name: String
+        var status: String
+        var method: String
+        var ledgerSeq: Int64
+    }
+
+    struct SessionsView: ResponseEncodable {
+        var sessions: [SessionView]
+    }
+
+    struct CreateRequest: Decodable {
+        var course: String
+        var title: String
+        var startsAt: Date
+        var endsAt: Date
+        var place: String
+        var trainer: String
+        var format: String?
+        var budgetBaht: Int?
+    }
+
+    struct MarkRequest: Decodable {
+        var status: AttendanceStatus
+        var reason: String?
+    }
+
+    struct CodeRequest: Decodable {
+        var code: String
+    }
+
+    struct OutcomeView: ResponseEncodable {
+        var status: String?
+        var ledgerSeq: Int64?
+        var corrected: Bool
+        var completion: String?
+    }
+
+    struct CodeView: ResponseEncodable {
+        var code: String
+        var validForSeconds: Int
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> SessionsView {
+        let user = try context.requireRole(Self.staff)
+        let year = request.uri.queryParameters.get("fiscalYear", as: Int.self)
+        return SessionsView(sessions: try database.sessions(agencyID: user.agencyId, fiscalYear: year).map { SessionView($0) })
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SessionView> {
+        let user = try context.requireRole(Self.staff)
+        let body = try await request.decode(as: CreateRequest.self, context: context)
+        guard body.endsAt > body.startsAt else { throw HTTPError(.badRequest, message: "endsAt must be after startsAt") }
+        guard ["onsite", "online"].contains(body.format ?? "onsite") else { throw HTTPError(.badRequest, message: "format is onsite or online") }
+        guard try database.currentCourse(agencyID: user.agencyId, key: body.course) != nil else { throw QuizError.unknownCourse(body.course) }
+        let title = ThaiText.clean(body.title)
+        guard !title.isEmpty else { throw HTTPError(.badRequest, message: "title is empty") }
+        let session = try database.createSession(TrainingSession(
+            agencyId: user.agencyId, courseKey: body.course, title: title, startsAt: body.startsAt, endsAt: body.endsAt,
+            place: ThaiText.clean(body.place), trainer: ThaiText.clean(body.trainer), format: body.format ?? "onsite",
+            budgetBaht: body.budgetBaht, codeSecret: SessionToken.publicID() + SessionToken.publicID(),
+            createdBy: user.username, createdAt: clock()))
+        return EditedResponse(status: .created, response: SessionView(session))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> SessionView {
+        let user = try context.requireRole(Self.staff)
+        let id = try context.parameters.require("session", as: Int64.self)
+        let session = try database.session(id: id, agencyID: user.agencyId)
+        let rows = try database.attendance(sessionID: id).map { row in
+            AttendanceView(employeeCode: row.officer.employeeCode, name: row.officer.name.formal, status: row.record.status.rawValue,
+                           method: row.record.method.rawValue, ledgerSeq: row.record.ledgerSeq)
+        }
+        return SessionView(session, attendance: rows)
+    }
+
+    /// The roll call: a status for an officer; a change needs a reason.
+    @Sendable func mark(_ request: Request, context: AppRequestContext) async throws -> OutcomeView {
+        let user = try context.requireRole(Self.staff)
+        let id = try context.parameters.require("session", as: Int64.self)
+        let body = try await request.decode(as: MarkRequest.self, context: context)
+        let session = try database.session(id: id, agencyID: user.agencyId)
+        let outcome = try database.recordAttendance(
+            sessionID: id, agencyID: user.agencyId, employeeCode: context.parameters.require("officer"), status: body.status,
+            method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try rule(session, agencyID: user.agencyId))
+        return OutcomeView(status: body.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
+    }
+
+    /// The code for the room's screen, now.
+    @Sendable func code(_ request: Request, context: AppRequestContext) async throws -> CodeView {
+        let user = try context.requireRole(Self.staff)
+        let session = try database.session(id: context.parameters.require("session", as: Int64.self), agencyID: user.agencyId)
+        let now = clock()
+        let left = RotatingCode.window - now.timeIntervalSince1970.truncatingRemainder(dividingBy: RotatingCode.window)
+        return CodeView(code: RotatingCode.code(secret: session.codeSecret, at: now), validForSeconds: Int(left.rounded(.up)))
+    }
+
+    /// An officer's own check-in with the code from the room.
+    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> OutcomeView {
+        let user = try context.requireRole([.officer])
+        let id = try context.parameters.require("session", as: Int64.self)
+        let body = try await request.decode(as: CodeRequest.self, context: context)
+        let session = try database.session(id: id, agencyID: user.agencyId)
+        let outcome = try database.selfCheckIn(sessionID: id, user: user, code: body.code, now: clock(),
+                                               rule: try rule(session, agencyID: user.agencyId))
+        let status = try database.attendance(sessionID: id).first { $0.officer.id == user.officerId }?.record.status.rawValue
+        return OutcomeView(status: status, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
+    }
+
+    private func rule(_ session: TrainingSession, agencyID: Int64) throws -> CompletionRule? {
+        guard let version = try database.currentCourse(agencyID: agencyID, key: session.courseKey), let id = version.id else { return nil }
+        return try cache.course(versionID: id).1.completion
+    }
+}
