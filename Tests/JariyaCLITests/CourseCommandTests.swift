@@ -99,3 +99,49 @@ import Testing
         #expect(refused.err.first?.contains("--reset") == true)
     }
 }
+
+@Suite struct SessionAndLedgerCommandTests {
+    @Test func rollCallSheetAndVerifyThroughTheCommandLine() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        await runner.initialise()
+        #expect(FileManager.default.fileExists(atPath: runner.database + ".key"), "init makes the signing key beside the database")
+        _ = await runner.run(["course", "publish"] + CourseCommandTests.sample)
+        _ = await runner.run(["roster", "import", CommandRunner.fixture("roster-utf8.csv")])
+        let created = await runner.run(["session", "create", "--course", "code-of-ethics", "--title", "อบรมบรรยาย ครั้งที่ 1",
+                                        "--start", "30/09/2567 23.30", "--end", "01/10/2567 01.00", "--place", "ห้องประชุม", "--trainer", "วิทยากร"])
+        #expect(created.code == 0, "\(created.err)")
+        #expect(created.out.first?.contains("ปีงบประมาณ 2567 ไตรมาส 4") == true)
+
+        #expect(await runner.run(["session", "checkin", "1", "T-01"]).code == 0)
+        let correction = await runner.run(["session", "checkin", "1", "T-01", "--status", "absent"])
+        #expect(correction.code == 1)
+        #expect(correction.err.first?.contains("--reason") == true)
+        #expect(await runner.run(["session", "checkin", "1", "T-01", "--status", "absent", "--reason", "ลงชื่อผิดคน"]).code == 0)
+
+        let sheet = runner.folder.appendingPathComponent("sheet.csv")
+        try "รหัสพนักงาน,ชื่อ,ลายมือชื่อ,สถานะ\nT-02,ขวัญใจ,,มา\nT-03,เกศินี,,สาย\nT-04,วีระ,,ลา\n".write(to: sheet, atomically: true, encoding: .utf8)
+        let imported = await runner.run(["session", "import", "1", sheet.path])
+        #expect(imported.code == 0, "\(imported.err)")
+        let bad = runner.folder.appendingPathComponent("bad.csv")
+        try "รหัสพนักงาน,สถานะ\nT-05,มา\nT-99,มา\nT-02,ไปเที่ยว\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = await runner.run(["session", "import", "1", bad.path])
+        #expect(refused.code == 1)
+        #expect(refused.err.contains { $0.contains("bad.csv:4: unknown status \"ไปเที่ยว\"") })
+        let shown = await runner.run(["session", "show", "1"])
+        #expect(shown.out.last == "2 คนเข้าร่วม จาก 4 คนที่บันทึก", "T-05 from the refused sheet is not there")
+
+        let checkpointFile = runner.folder.appendingPathComponent("checkpoint.json").path
+        #expect(await runner.run(["ledger", "checkpoint", "--out", checkpointFile]).code == 0)
+        let verified = await runner.run(["ledger", "verify", "--checkpoint", checkpointFile])
+        #expect(verified.code == 0)
+        #expect(verified.out.first?.hasPrefix("ledger intact: 5 entries, head ") == true)
+
+        let forged = runner.folder.appendingPathComponent("forged.json").path
+        let text = try String(contentsOfFile: checkpointFile, encoding: .utf8).replacingOccurrences(of: "\"size\" : 5", with: "\"size\" : 4")
+        try text.write(toFile: forged, atomically: true, encoding: .utf8)
+        let refusedCheckpoint = await runner.run(["ledger", "verify", "--checkpoint", forged])
+        #expect(refusedCheckpoint.code == 1)
+        #expect(refusedCheckpoint.err.first?.contains("signature is not the agency's") == true)
+    }
+}
