@@ -87,6 +87,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .executableTarget(name: "jariya", dependencies: ["JariyaCLI"]),
+        .executableTarget(
+            name: "jariya-bench",
+            dependencies: ["JariyaCore", "JariyaStore"],
+            path: "Benchmarks/jariya-bench"
+        ),
 
         .testTarget(name: "JariyaCoreTests", dependencies: ["JariyaCore"]),
         .testTarget(name: "JariyaXMLTests", dependencies: ["JariyaXML"]),

@@ -31,6 +31,18 @@ extension AppDatabase {
         return entry
     }
 
+    /// Appends many entries in one transaction through the same path as
+    /// single appends (used by bulk imports and the benchmarks).
+    public func appendLedger(agencyID: Int64, actor: String, kind: String, items: [(officerID: Int64?, sessionID: Int64?, payload: [String: String])],
+                             now: Date) throws {
+        try writer.write { db in
+            for item in items {
+                try Self.appendLedger(db, agencyID: agencyID, actor: actor, kind: kind, officerID: item.officerID,
+                                      sessionID: item.sessionID, payload: item.payload, now: now)
+            }
+        }
+    }
+
     /// Recomputes the whole chain from the first entry, streaming, and holds it
     /// to the given checkpoints. Reports the first bad entry.
     public func verifyLedger(agencyID: Int64, anchors: [LedgerVerifier.Anchor] = []) throws -> LedgerReport {
