@@ -1,4 +1,5 @@
 import ArgumentParser
+import JariyaStore
 import Hummingbird
 import JariyaServer
 import Logging
@@ -24,8 +25,15 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let db = try database.open()
         _ = try db.agency(code: database.agency)
+        var signing: SigningKey?
+        do {
+            signing = SigningKey(try SigningKeyFile.load(from: database.keyPath), path: database.keyPath)
+        } catch {
+            warn("jariya: \(error); serving without automatic ledger checkpoints")
+        }
         let app = try await buildApplication(ServerConfiguration(host: host, port: port, database: db,
-                                                                 agencyCode: database.agency, bootstrapFolder: bootstrap))
+                                                                 agencyCode: database.agency, bootstrapFolder: bootstrap,
+                                                                 signingKey: signing))
         say("จริยะ serving \(database.path) on http://\(host):\(port)/")
         try await app.runService()
     }

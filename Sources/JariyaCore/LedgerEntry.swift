@@ -71,35 +71,37 @@ public struct LedgerEntry: Hashable, Sendable {
 
     /// The hash the entry's content gives now, to compare with the stored one.
     public func computedHash() -> String {
-        Hex.string(SHA256.hash(data: canonicalBytes()))
+        withRawFields { hashing, fields in
+            hashing.digest(seq: seq, agencyID: agencyID, recordedAtMillis: recordedAtMillis, actor: fields[0], kind: fields[1],
+                           officerID: officerID, sessionID: sessionID, storedPayload: fields[2], reason: fields[3],
+                           previousHash: fields[4]).map { Hex.string($0) } ?? ""
+        }
     }
 
     /// The canonical encoding: one `name:length:value` line per field, in a
-    /// fixed order, lengths in UTF-8 bytes, so no value can be mistaken for
-    /// another field and any language can recompute it.
+    /// fixed order (jariya-ledger, seq, agency, at, actor, kind, officer,
+    /// session, each `payload.KEY` sorted by key, reason, prev), lengths in
+    /// UTF-8 bytes, so no value can be mistaken for another field and any
+    /// language can recompute it.
     public func canonicalBytes() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        func field(_ name: String, _ value: String) {
-            let utf8 = Array(value.utf8)
-            bytes += Array(name.utf8)
-            bytes.append(0x3A)
-            bytes += Array(String(utf8.count).utf8)
-            bytes.append(0x3A)
-            bytes += utf8
-            bytes.append(0x0A)
+        withRawFields { hashing, fields in
+            hashing.canonicalBytes(seq: seq, agencyID: agencyID, recordedAtMillis: recordedAtMillis, actor: fields[0], kind: fields[1],
+                                   officerID: officerID, sessionID: sessionID, storedPayload: fields[2], reason: fields[3],
+                                   previousHash: fields[4]) ?? []
         }
-        field("jariya-ledger", "1")
-        field("seq", String(seq))
-        field("agency", String(agencyID))
-        field("at", String(recordedAtMillis))
-        field("actor", actor)
-        field("kind", kind)
-        field("officer", officerID.map(String.init) ?? "")
-        field("session", sessionID.map(String.init) ?? "")
-        for key in payload.keys.sorted() { field("payload." + key, payload[key] ?? "") }
-        field("reason", reason)
-        field("prev", previousHash)
-        return bytes
+    }
+
+    private func withRawFields<T>(_ body: (inout LedgerHashing, [UnsafeRawBufferPointer]) -> T) -> T {
+        var hashing = LedgerHashing()
+        let texts = [actor, kind, LedgerPayload.encode(payload), reason, previousHash].map { Array($0.utf8) }
+        return texts[0].withUnsafeBytes { actor in
+            texts[1].withUnsafeBytes { kind in
+                texts[2].withUnsafeBytes { payload in
+                    texts[3].withUnsafeBytes { reason in
+                        texts[4].withUnsafeBytes { previous in body(&hashing, [actor, kind, payload, reason, previous]) }
+                    }
+                }
+            }
+        }
     }
 }

@@ -49,26 +49,39 @@ public struct LedgerVerifier: Sendable {
     }
 
     private var expected: Int64 = 1
-    private var previousHash = LedgerEntry.genesis
-    private let anchors: [Int64: String]
+    private var previousHash = Array(LedgerEntry.genesis.utf8)
+    private let anchors: [Int64: [UInt8]]
     private let largestAnchor: Int64
 
     /// A verifier that also holds the chain to these checkpoints.
     public init(anchors: [Anchor] = []) {
-        self.anchors = Dictionary(anchors.map { ($0.size, $0.head) }, uniquingKeysWith: { first, _ in first })
+        self.anchors = Dictionary(anchors.map { ($0.size, Array($0.head.utf8)) }, uniquingKeysWith: { first, _ in first })
         largestAnchor = anchors.map(\.size).max() ?? 0
     }
 
     /// Checks the next entry; returns the first problem it shows, if any.
     public mutating func check(_ entry: LedgerEntry) -> Problem? {
-        defer {
-            expected = entry.seq + 1
-            previousHash = entry.hash
+        let matches = entry.computedHash() == entry.hash
+        return Array(entry.previousHash.utf8).withUnsafeBytes { previous in
+            Array(entry.hash.utf8).withUnsafeBytes { hash in
+                check(seq: entry.seq, contentMatches: matches, previousHash: previous, hash: hash)
+            }
         }
-        if entry.seq != expected { return .gap(expected: expected, found: entry.seq) }
-        if entry.computedHash() != entry.hash { return .contentChanged(seq: entry.seq) }
-        if entry.previousHash != previousHash { return .brokenLink(seq: entry.seq) }
-        if let head = anchors[entry.seq], head != entry.hash { return .checkpointMismatch(seq: entry.seq) }
+    }
+
+    /// Checks the next entry from its stored hex hashes and whether its content
+    /// gave its hash; the form the store's fast path uses.
+    public mutating func check(seq: Int64, contentMatches: Bool, previousHash stored: UnsafeRawBufferPointer,
+                               hash: UnsafeRawBufferPointer) -> Problem? {
+        defer {
+            expected = seq + 1
+            previousHash.removeAll(keepingCapacity: true)
+            previousHash.append(contentsOf: hash)
+        }
+        if seq != expected { return .gap(expected: expected, found: seq) }
+        if !contentMatches { return .contentChanged(seq: seq) }
+        if !previousHash.elementsEqual(stored) { return .brokenLink(seq: seq) }
+        if let head = anchors[seq], !head.elementsEqual(hash) { return .checkpointMismatch(seq: seq) }
         return nil
     }
 
@@ -76,6 +89,6 @@ public struct LedgerVerifier: Sendable {
     public func finish() -> Result<Anchor, Problem> {
         let size = expected - 1
         if size < largestAnchor { return .failure(.truncated(checkpointSize: largestAnchor, size: size)) }
-        return .success(Anchor(size: size, head: previousHash))
+        return .success(Anchor(size: size, head: String(decoding: previousHash, as: UTF8.self)))
     }
 }

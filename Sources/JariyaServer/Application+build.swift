@@ -26,13 +26,18 @@ public struct ServerConfiguration: Sendable {
     public var sweepInterval: Duration
     /// Failed logins allowed per account per hour before 429.
     public var loginFailuresPerHour: Int
+    /// The agency's signing key, for automatic ledger checkpoints; nil for none.
+    public var signingKey: SigningKey?
+    /// A checkpoint is signed when this many entries were added since the last one.
+    public var checkpointEvery: Int64
 
     /// A configuration with Jariya's defaults.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: AppDatabase, agencyCode: String? = nil,
                 bootstrapFolder: String = "/usr/share/javascript/bootstrap5", logLevel: Logger.Level = .info,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 seeds: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
-                sweepInterval: Duration = .seconds(30), loginFailuresPerHour: Int = 100) {
+                sweepInterval: Duration = .seconds(30), loginFailuresPerHour: Int = 100,
+                signingKey: SigningKey? = nil, checkpointEvery: Int64 = 1000) {
         self.host = host
         self.port = port
         self.database = database
@@ -43,6 +48,8 @@ public struct ServerConfiguration: Sendable {
         self.seeds = seeds
         self.sweepInterval = sweepInterval
         self.loginFailuresPerHour = loginFailuresPerHour
+        self.signingKey = signingKey
+        self.checkpointEvery = checkpointEvery
     }
 }
 
@@ -79,5 +86,10 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
         logger: logger
     )
     app.addServices(DeadlineSweeper(engine: engine, interval: configuration.sweepInterval, logger: logger))
+    if let signing = configuration.signingKey {
+        app.addServices(CheckpointService(database: database, agencyCode: configuration.agencyCode, key: signing,
+                                          every: configuration.checkpointEvery, interval: configuration.sweepInterval,
+                                          clock: configuration.clock, logger: logger))
+    }
     return app
 }

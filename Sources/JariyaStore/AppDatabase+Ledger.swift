@@ -44,31 +44,50 @@ extension AppDatabase {
     }
 
     /// Recomputes the whole chain from the first entry, streaming, and holds it
-    /// to the given checkpoints. Reports the first bad entry.
+    /// to the given checkpoints. Reports the first bad entry. Reads each row's
+    /// text in place (no copies) because this runs over every entry ever made.
     public func verifyLedger(agencyID: Int64, anchors: [LedgerVerifier.Anchor] = []) throws -> LedgerReport {
         try writer.read { db in
             var verifier = LedgerVerifier(anchors: anchors)
+            var hashing = LedgerHashing()
             var size: Int64 = 0
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT seq, recorded_at_ms, actor, kind, officer_id, session_id, payload, reason, prev_hash, hash
+                SELECT seq, recorded_at_ms, officer_id, session_id, actor, kind, payload, reason, prev_hash, hash
                 FROM ledger_entry WHERE agency_id = ? ORDER BY seq
                 """, arguments: [agencyID])
             while let row = try rows.next() {
                 let seq: Int64 = row[0]
-                let payloadText: String = row[6]
-                guard let payload = LedgerPayload.decode(payloadText) else {
-                    return LedgerReport(size: size, head: nil, problem: .contentChanged(seq: seq))
+                let problem = try Self.withText(row, 4) { actor in
+                    try Self.withText(row, 5) { kind in
+                        try Self.withText(row, 6) { payload in
+                            try Self.withText(row, 7) { reason in
+                                try Self.withText(row, 8) { previous in
+                                    try Self.withText(row, 9) { hash in
+                                        let digest = hashing.digest(seq: seq, agencyID: agencyID, recordedAtMillis: row[1], actor: actor, kind: kind,
+                                                                    officerID: row[2], sessionID: row[3], storedPayload: payload, reason: reason,
+                                                                    previousHash: previous)
+                                        let matches = digest.map { Hex.matches($0, hex: hash) } ?? false
+                                        return verifier.check(seq: seq, contentMatches: matches, previousHash: previous, hash: hash)
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                let entry = LedgerEntry(seq: seq, agencyID: agencyID, recordedAtMillis: row[1], actor: row[2], kind: row[3],
-                                        officerID: row[4], sessionID: row[5], payload: payload, reason: row[7],
-                                        previousHash: row[8], hash: row[9])
-                if let problem = verifier.check(entry) { return LedgerReport(size: size, head: nil, problem: problem) }
+                if let problem { return LedgerReport(size: size, head: nil, problem: problem) }
                 size += 1
             }
             switch verifier.finish() {
             case .success(let anchor): return LedgerReport(size: anchor.size, head: anchor.head, problem: nil)
             case .failure(let problem): return LedgerReport(size: size, head: nil, problem: problem)
             }
+        }
+    }
+
+    private static func withText<T>(_ row: Row, _ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+        try row.withUnsafeData(atIndex: index) { data in
+            guard let data else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return try data.withUnsafeBytes { try body($0) }
         }
     }
 

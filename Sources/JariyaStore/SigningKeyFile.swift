@@ -53,6 +53,24 @@ public enum SigningKeyFile {
     }
 }
 
+/// A signing key and the file it came from, in a form that can cross tasks.
+public struct SigningKey: Sendable {
+    /// The key file.
+    public let path: String
+    private let raw: Data
+
+    /// Wraps a loaded key.
+    public init(_ key: Curve25519.Signing.PrivateKey, path: String) {
+        self.path = path
+        raw = key.rawRepresentation
+    }
+
+    /// The key itself.
+    public func privateKey() throws -> Curve25519.Signing.PrivateKey {
+        try Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+    }
+}
+
 extension AppDatabase {
     /// Signs a checkpoint of the chain as it is now with the agency's key
     /// (which must be the registered one) and keeps it in the database.

@@ -130,6 +130,21 @@ import Testing
         #expect(!forgedCheckpoint.isSigned(by: SigningKeyFile.publicKey(of: key)), "and a checkpoint cannot be forged without the key")
     }
 
+    @Test func checkpointsAreSignedEveryNEntriesWithTheRegisteredKeyOnly() throws {
+        let world = try Self.world(entries: 5)
+        let agencyID = world.agency.id ?? 0
+        let key = Curve25519.Signing.PrivateKey()
+        #expect(throws: SigningKeyFile.Failure.notTheAgencysKey("k")) {
+            try world.db.checkpoint(agency: world.agency, key: key, keyPath: "k", now: Date())
+        }
+        try world.db.setSigningKey(agencyID: agencyID, publicKey: SigningKeyFile.publicKey(of: key))
+        #expect(try world.db.checkpointIfDue(agency: world.agency, key: key, keyPath: "k", every: 10, now: Date()) == nil)
+        let first = try #require(try world.db.checkpointIfDue(agency: world.agency, key: key, keyPath: "k", every: 5, now: Date()))
+        #expect(first.size == 5)
+        #expect(try world.db.checkpointIfDue(agency: world.agency, key: key, keyPath: "k", every: 5, now: Date()) == nil)
+        #expect(try world.db.checkpoints(agencyID: agencyID) == [first])
+    }
+
     @Test(arguments: [
         ((2024, 9, 30, 23, 30), 2567, 4),
         ((2024, 10, 1, 0, 10), 2568, 1),
