@@ -53,6 +53,8 @@ let package = Package(
                 "JariyaCore",
                 "CSodium",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite itself, for reading ledger rows in place while verifying.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

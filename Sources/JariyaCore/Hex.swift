@@ -3,7 +3,7 @@ public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// Whether `hex` (lower-case ASCII) spells these bytes, without allocating.
-    public static func matches(_ bytes: some Sequence<UInt8>, hex: UnsafeRawBufferPointer) -> Bool {
+    public static func matches(_ bytes: UnsafeRawBufferPointer, hex: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         for byte in bytes {
             guard index + 1 < hex.count, hex[index] == digits[Int(byte >> 4)], hex[index + 1] == digits[Int(byte & 0x0F)] else {

@@ -34,7 +34,7 @@ public struct LedgerHashing {
                                  storedPayload: UnsafeRawBufferPointer, reason: UnsafeRawBufferPointer,
                                  previousHash: UnsafeRawBufferPointer) -> Bool {
         buffer.removeAll(keepingCapacity: true)
-        field(Self.version, Self.one)
+        buffer.append(contentsOf: Self.header)
         number(Self.seq, seq)
         number(Self.agency, agencyID)
         number(Self.at, recordedAtMillis)
@@ -58,18 +58,33 @@ public struct LedgerHashing {
         buffer.append(0x0A)
     }
 
-    private mutating func field(_ name: [UInt8], _ value: [UInt8]) {
-        value.withUnsafeBytes { field(name, $0) }
+    private mutating func number(_ name: [UInt8], _ value: Int64) {
+        buffer.append(contentsOf: name)
+        buffer.append(0x3A)
+        decimal(Int64(Self.decimalLength(value)))
+        buffer.append(0x3A)
+        decimal(value)
+        buffer.append(0x0A)
     }
 
-    private mutating func number(_ name: [UInt8], _ value: Int64) {
-        var digits: [UInt8] = []
-        Self.appendDecimal(value, to: &digits)
-        field(name, digits)
+    private static func decimalLength(_ value: Int64) -> Int {
+        if value < 0 { return 1 + decimalLength(-value) }
+        var length = 1
+        var rest = value
+        while rest >= 10 {
+            rest /= 10
+            length += 1
+        }
+        return length
     }
 
     private mutating func optionalNumber(_ name: [UInt8], _ value: Int64?) {
-        if let value { number(name, value) } else { field(name, []) }
+        if let value {
+            number(name, value)
+        } else {
+            buffer.append(contentsOf: name)
+            buffer.append(contentsOf: Self.emptyValue)
+        }
     }
 
     private mutating func decimal(_ value: Int64) {
@@ -108,8 +123,7 @@ public struct LedgerHashing {
         return true
     }
 
-    private static let version = Array("jariya-ledger".utf8)
-    private static let one = Array("1".utf8)
+    private static let header = Array("jariya-ledger:1:1\n".utf8)
     private static let seq = Array("seq".utf8)
     private static let agency = Array("agency".utf8)
     private static let at = Array("at".utf8)
@@ -120,4 +134,5 @@ public struct LedgerHashing {
     private static let reason = Array("reason".utf8)
     private static let prev = Array("prev".utf8)
     private static let payloadPrefix = Array("payload.".utf8)
+    private static let emptyValue = Array(":0:\n".utf8)
 }

@@ -80,9 +80,13 @@ public struct LedgerVerifier: Sendable {
         }
         if seq != expected { return .gap(expected: expected, found: seq) }
         if !contentMatches { return .contentChanged(seq: seq) }
-        if !previousHash.elementsEqual(stored) { return .brokenLink(seq: seq) }
-        if let head = anchors[seq], !head.elementsEqual(hash) { return .checkpointMismatch(seq: seq) }
+        if !Self.same(previousHash, stored) { return .brokenLink(seq: seq) }
+        if !anchors.isEmpty, let head = anchors[seq], !Self.same(head, hash) { return .checkpointMismatch(seq: seq) }
         return nil
+    }
+
+    private static func same(_ bytes: [UInt8], _ other: UnsafeRawBufferPointer) -> Bool {
+        bytes.count == other.count && bytes.withUnsafeBytes { $0.elementsEqual(other) }
     }
 
     /// After the last entry: the chain's size and head, or a truncation problem.

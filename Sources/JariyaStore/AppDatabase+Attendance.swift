@@ -116,15 +116,16 @@ extension AppDatabase {
     }
 
     private static func session(_ db: Database, id: Int64, agencyID: Int64) throws -> TrainingSession {
-        guard let session = try TrainingSession.filter(Column("id") == id && Column("agency_id") == agencyID).fetchOne(db) else {
+        guard let session = try TrainingSession.fetchOne(db.cachedStatement(sql: "SELECT * FROM training_session WHERE id = ? AND agency_id = ?"),
+                                                         arguments: [id, agencyID]) else {
             throw AttendanceError.unknownSession(id)
         }
         return session
     }
 
     private static func activeOfficer(_ db: Database, agencyID: Int64, code: String) throws -> Officer {
-        guard let officer = try Officer.filter(Column("agency_id") == agencyID && Column("employee_code") == code
-                                               && Column("active") == true).fetchOne(db) else {
+        guard let officer = try Officer.fetchOne(db.cachedStatement(sql: "SELECT * FROM officer WHERE agency_id = ? AND employee_code = ? AND active"),
+                                                 arguments: [agencyID, code]) else {
             throw AttendanceError.unknownOfficer(code)
         }
         return officer
@@ -135,7 +136,8 @@ extension AppDatabase {
                                rule: CompletionRule?) throws -> AttendanceOutcome {
         let officerID = officer.id ?? 0
         let sessionID = session.id ?? 0
-        let current = try AttendanceRecord.filter(Column("session_id") == sessionID && Column("officer_id") == officerID).fetchOne(db)
+        let current = try AttendanceRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance WHERE session_id = ? AND officer_id = ?"),
+                                                    arguments: [sessionID, officerID])
         if let current, current.status == status { return AttendanceOutcome(ledgerSeq: nil, corrected: false, completion: nil) }
         let why = reason.map(ThaiText.clean) ?? ""
         if current != nil && why.isEmpty { throw AttendanceError.correctionNeedsReason }
@@ -144,9 +146,11 @@ extension AppDatabase {
         if let current { payload["supersedes"] = String(current.ledgerSeq) }
         let entry = try appendLedger(db, agencyID: session.agencyId, actor: actor, kind: current == nil ? "attendance" : "attendance.correction",
                                      officerID: officerID, sessionID: sessionID, payload: payload, reason: why, now: now)
-        var record = AttendanceRecord(sessionId: sessionID, officerId: officerID, status: status, method: method,
-                                      ledgerSeq: entry.seq, recordedAt: now)
-        try record.upsert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO attendance (session_id, officer_id, status, method, ledger_seq, recorded_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (session_id, officer_id) DO UPDATE SET status = excluded.status, method = excluded.method,
+                ledger_seq = excluded.ledger_seq, recorded_at = excluded.recorded_at
+            """).execute(arguments: [sessionID, officerID, status.rawValue, method.rawValue, entry.seq, now])
         let completion = try rule.map { rule in
             try judgeCompletion(db, agencyID: session.agencyId, officerID: officerID, courseKey: session.courseKey,
                                 fiscalYear: session.fiscalYear, rule: rule, actor: actor, now: now,

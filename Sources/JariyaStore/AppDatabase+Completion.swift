@@ -10,21 +10,20 @@ extension AppDatabase {
     /// Returns "completed", "revoked", or nil when nothing changed.
     static func judgeCompletion(_ db: Database, agencyID: Int64, officerID: Int64, courseKey: String, fiscalYear: Int,
                                 rule: CompletionRule, actor: String, now: Date, reason: String) throws -> String? {
-        let attended = try Int.fetchOne(db, sql: """
+        let attended = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM attendance a JOIN training_session s ON s.id = a.session_id
             WHERE a.officer_id = ? AND s.course_key = ? AND s.fiscal_year = ? AND a.status IN ('present', 'late')
-            """, arguments: [officerID, courseKey, fiscalYear]) ?? 0
-        let attempts = try Row.fetchAll(db, sql: """
+            """), arguments: [officerID, courseKey, fiscalYear]) ?? 0
+        let attempts = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT kind, max(passed) AS passed FROM attempt
             WHERE officer_id = ? AND course_key = ? AND fiscal_year = ? AND submitted_at IS NOT NULL GROUP BY kind
-            """, arguments: [officerID, courseKey, fiscalYear])
+            """), arguments: [officerID, courseKey, fiscalYear])
         let taken = Set(attempts.compactMap { TestKind(rawValue: $0["kind"]) })
         let passed = Set(attempts.filter { ($0["passed"] as Bool?) == true }.compactMap { TestKind(rawValue: $0["kind"]) })
         let met = rule.isMet(by: CompletionFacts(sessionsAttended: attended, taken: taken, passed: passed))
-        let existing = try CompletionRecord
-            .filter(Column("officer_id") == officerID && Column("course_key") == courseKey && Column("fiscal_year") == fiscalYear
-                    && Column("revoked_at") == nil)
-            .fetchOne(db)
+        let existing = try CompletionRecord.fetchOne(db.cachedStatement(sql: """
+            SELECT * FROM completion WHERE officer_id = ? AND course_key = ? AND fiscal_year = ? AND revoked_at IS NULL
+            """), arguments: [officerID, courseKey, fiscalYear])
         switch (met, existing) {
         case (true, nil):
             let entry = try appendLedger(db, agencyID: agencyID, actor: actor, kind: "completion", officerID: officerID, sessionID: nil,

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import JariyaCore
 
 /// What verifying the ledger found.
@@ -18,15 +19,16 @@ extension AppDatabase {
     @discardableResult
     static func appendLedger(_ db: Database, agencyID: Int64, actor: String, kind: String, officerID: Int64?, sessionID: Int64?,
                              payload: [String: String], reason: String = "", now: Date) throws -> LedgerEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM ledger_entry WHERE agency_id = ? ORDER BY seq DESC LIMIT 1",
+        // Cached statements: a roll call appends thousands of entries, one transaction each.
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM ledger_entry WHERE agency_id = ? ORDER BY seq DESC LIMIT 1"),
                                     arguments: [agencyID])
         let entry = LedgerEntry(seq: (last?["seq"] as Int64? ?? 0) + 1, agencyID: agencyID, recordedAt: now, actor: actor, kind: kind,
                                 officerID: officerID, sessionID: sessionID, payload: payload, reason: reason,
                                 previousHash: last?["hash"] ?? LedgerEntry.genesis)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO ledger_entry (agency_id, seq, recorded_at_ms, actor, kind, officer_id, session_id, payload, reason, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [agencyID, entry.seq, entry.recordedAtMillis, actor, kind, officerID, sessionID,
+            """).execute(arguments: [agencyID, entry.seq, entry.recordedAtMillis, actor, kind, officerID, sessionID,
                              LedgerPayload.encode(payload), reason, entry.previousHash, entry.hash])
         return entry
     }
@@ -51,43 +53,37 @@ extension AppDatabase {
             var verifier = LedgerVerifier(anchors: anchors)
             var hashing = LedgerHashing()
             var size: Int64 = 0
-            let rows = try Row.fetchCursor(db, sql: """
+            let statement = try db.makeStatement(sql: """
                 SELECT seq, recorded_at_ms, officer_id, session_id, actor, kind, payload, reason, prev_hash, hash
                 FROM ledger_entry WHERE agency_id = ? ORDER BY seq
-                """, arguments: [agencyID])
-            while let row = try rows.next() {
-                let seq: Int64 = row[0]
-                let problem = try Self.withText(row, 4) { actor in
-                    try Self.withText(row, 5) { kind in
-                        try Self.withText(row, 6) { payload in
-                            try Self.withText(row, 7) { reason in
-                                try Self.withText(row, 8) { previous in
-                                    try Self.withText(row, 9) { hash in
-                                        let digest = hashing.digest(seq: seq, agencyID: agencyID, recordedAtMillis: row[1], actor: actor, kind: kind,
-                                                                    officerID: row[2], sessionID: row[3], storedPayload: payload, reason: reason,
-                                                                    previousHash: previous)
-                                        let matches = digest.map { Hex.matches($0, hex: hash) } ?? false
-                                        return verifier.check(seq: seq, contentMatches: matches, previousHash: previous, hash: hash)
-                                    }
-                                }
-                            }
-                        }
-                    }
+                """)
+            statement.arguments = [agencyID]
+            let rows = try Row.fetchCursor(statement)
+            let sqlite = statement.sqliteStatement
+            func text(_ column: Int32) -> UnsafeRawBufferPointer {
+                UnsafeRawBufferPointer(start: sqlite3_column_text(sqlite, column), count: Int(sqlite3_column_bytes(sqlite, column)))
+            }
+            func optional(_ column: Int32) -> Int64? {
+                sqlite3_column_type(sqlite, column) == SQLITE_NULL ? nil : sqlite3_column_int64(sqlite, column)
+            }
+            while try rows.next() != nil {
+                // The cursor has stepped the statement: read its columns in place.
+                let seq = sqlite3_column_int64(sqlite, 0)
+                let hash = text(9)
+                let previous = text(8)
+                let matches = hashing.digest(seq: seq, agencyID: agencyID, recordedAtMillis: sqlite3_column_int64(sqlite, 1),
+                                             actor: text(4), kind: text(5), officerID: optional(2), sessionID: optional(3),
+                                             storedPayload: text(6), reason: text(7), previousHash: previous)
+                    .map { digest in digest.withUnsafeBytes { Hex.matches($0, hex: hash) } } ?? false
+                if let problem = verifier.check(seq: seq, contentMatches: matches, previousHash: previous, hash: hash) {
+                    return LedgerReport(size: size, head: nil, problem: problem)
                 }
-                if let problem { return LedgerReport(size: size, head: nil, problem: problem) }
                 size += 1
             }
             switch verifier.finish() {
             case .success(let anchor): return LedgerReport(size: anchor.size, head: anchor.head, problem: nil)
             case .failure(let problem): return LedgerReport(size: size, head: nil, problem: problem)
             }
-        }
-    }
-
-    private static func withText<T>(_ row: Row, _ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
-        try row.withUnsafeData(atIndex: index) { data in
-            guard let data else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-            return try data.withUnsafeBytes { try body($0) }
         }
     }
 
