@@ -111,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JariyaCLITests",
-            dependencies: ["JariyaCLI"],
+            dependencies: ["JariyaCLI", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ],

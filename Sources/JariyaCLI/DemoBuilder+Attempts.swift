@@ -8,19 +8,20 @@ extension DemoBuilder {
     /// lifecycle: pre-tests in Q1 of FY2567, post-tests spread over the four
     /// quarters, weaker before the reading than after, some officers needing a
     /// second try and a few never taking the post-test, so reports have
-    /// something true to say.
-    func takeTests(_ db: AppDatabase, agency: Agency, officers: [OfficerListing], content: ContentSet) throws -> Int {
+    /// something true to say. Returned as events, to be run in time order.
+    func takeTests(_ db: AppDatabase, agency: Agency, officers: [OfficerListing], content: ContentSet) throws -> [DemoEvent] {
         guard let courseFile = content.courses.first, let bankFile = content.banks.first,
               let version = try db.currentCourse(agencyID: agency.id ?? 0, key: courseFile.model.id), let versionID = version.id,
-              let bankVersionID = version.posttestBankVersionId else { return 0 }
+              let bankVersionID = version.posttestBankVersionId else { return [] }
         let course = courseFile.model
         let bank = bankFile.model
         let scorer = AttemptGrader(score: { attempt, answers in bank.score(attempt.drawn, answers: answers) },
                                    completionRule: { _ in course.completion })
         var random = SeededGenerator(seed: 2567)
-        var count = 0
+        var events: [DemoEvent] = []
+        let users = try db.users(agencyID: agency.id ?? 0)
         for (index, listing) in officers.enumerated() {
-            guard let user = try db.users(agencyID: agency.id ?? 0).first(where: { $0.officerId == listing.officer.id }) else { continue }
+            guard let user = users.first(where: { $0.officerId == listing.officer.id }) else { continue }
             let before = Double.random(in: 0.35...0.65, using: &random)
             let pretestDay = Self.instant(CivilDate(year: 2023, month: 10 + index % 3, day: 3 + index % 20), hour: 9 + index % 6)
             for (kind, ability, day) in try plannedTests(index: index, before: before, pretestDay: pretestDay, random: &random) {
@@ -31,20 +32,20 @@ extension DemoBuilder {
                                        attemptsLimit: kind == .pretest ? (spec.attempts ?? 1) : spec.attempts,
                                        requiresPretest: kind == .posttest, seed: Int64(bitPattern: seed),
                                        drawn: try bank.draw(spec, seed: seed))
-                let publicID = String(format: "demo%04d%012llx", count, seed & 0xFFFF_FFFF_FFFF)
-                let (attempt, _) = try db.startAttempt(user: user, plan: plan, publicID: publicID, now: day)
-                for (number, item) in attempt.drawn.enumerated() {
-                    guard let question = bank.question(id: item.questionID) else { continue }
-                    let right = Double.random(in: 0..<1, using: &random) < ability
-                    try db.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: question.id,
-                                      answer: Self.answer(question, right: right), seq: number + 1,
-                                      now: day.addingTimeInterval(Double(40 * (number + 1))), scorer: scorer)
-                }
-                _ = try db.submit(publicID: publicID, userID: user.id ?? 0, now: day.addingTimeInterval(900), scorer: scorer)
-                count += 1
+                let publicID = String(format: "demo%04d%012llx", events.count, seed & 0xFFFF_FFFF_FFFF)
+                let answers = plan.drawn.compactMap { item in bank.question(id: item.questionID) }
+                    .map { question in (question.id, Self.answer(question, right: Double.random(in: 0..<1, using: &random) < ability)) }
+                events.append(DemoEvent(at: day) {
+                    _ = try db.startAttempt(user: user, plan: plan, publicID: publicID, now: day)
+                    for (number, (questionID, answer)) in answers.enumerated() {
+                        try db.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, answer: answer,
+                                          seq: number + 1, now: day.addingTimeInterval(Double(40 * (number + 1))), scorer: scorer)
+                    }
+                    _ = try db.submit(publicID: publicID, userID: user.id ?? 0, now: day.addingTimeInterval(900), scorer: scorer)
+                })
             }
         }
-        return count
+        return events
     }
 
     /// Which tests an officer takes, with what chance of a right answer, when.
@@ -54,7 +55,8 @@ extension DemoBuilder {
         if index % 9 == 8 { return tests } // a few never reach the post-test: the report's "still missing"
         let quarterStarts = [CivilDate(year: 2023, month: 11, day: 20), CivilDate(year: 2024, month: 2, day: 12),
                              CivilDate(year: 2024, month: 5, day: 14), CivilDate(year: 2024, month: 8, day: 6)]
-        let first = Self.instant(quarterStarts[index % 4], hour: 10 + index % 5).addingTimeInterval(Double(index % 7) * 86_400)
+        let planned = Self.instant(quarterStarts[index % 4], hour: 10 + index % 5).addingTimeInterval(Double(index % 7) * 86_400)
+        let first = max(planned, pretestDay.addingTimeInterval(3 * 86_400)) // the reading comes between the two tests
         let after = min(0.98, before + Double.random(in: 0.25...0.45, using: &random))
         tests.append((.posttest, index % 6 == 5 ? 0.55 : after, first))
         if index % 6 == 5 { tests.append((.posttest, 0.95, first.addingTimeInterval(7 * 86_400))) }

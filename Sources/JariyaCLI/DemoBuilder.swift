@@ -74,11 +74,14 @@ struct DemoBuilder {
             _ = try db.addUser(agencyID: agencyID, username: listing.officer.employeeCode.lowercased(), displayName: "",
                                role: .officer, officerCode: listing.officer.employeeCode, passwordHash: hash, now: now)
         }
-        // Lectures first, then the tests: completion is judged at each event, as it would be in use.
+        // The year's lectures and tests, run in the order they happened: completion
+        // is judged at each event, as it is in use, and the ledger reads chronologically.
         let lectures = try holdLectures(db, agency: agency, officers: officers, rule: set.courses.first?.model.completion)
-        let attempts = try takeTests(db, agency: agency, officers: officers, content: set)
+        let tests = try takeTests(db, agency: agency, officers: officers, content: set)
+        for event in (lectures + tests).sorted(by: { $0.at < $1.at }) { try event.run() }
+        let attempts = tests.count
         return Summary(agency: agency, officers: officers.count, divisions: try db.divisions(agencyID: agencyID).count,
-                       published: published, logins: logins, attempts: attempts, attendance: lectures)
+                       published: published, logins: logins, attempts: attempts, attendance: lectures.count)
     }
 
     private static func xmlFiles(in folder: String) throws -> [String] {

@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
         for outcome in summary.published {
             say("published \(outcome.kind) \(outcome.key) version \(outcome.version)")
         }
-        say("\(summary.attendance) attendance records at 4 lectures and \(summary.attempts) pre-test and post-test attempts over fiscal year 2567")
+        say("\(summary.attendance) attendance records (one a correction) at 4 lectures and \(summary.attempts) pre-test and post-test attempts over fiscal year 2567")
         say("ledger: \(checkpoint.size) entries, head \(checkpoint.head) (signed checkpoint kept; key \(database.keyPath))")
         say("demo logins (password for every account: \(DemoBuilder.password)):")
         var table = TextTable(header: ["ผู้ใช้", "บทบาท", "ชื่อ"])

@@ -29,16 +29,13 @@ struct DomainErrorMiddleware: RouterMiddleware {
     }
 
     static func http(_ error: AttemptError) -> HTTPError {
-        switch error {
-        case .notFound: HTTPError(.notFound, message: "no such attempt")
-        case .closed: HTTPError(.conflict, message: "the attempt is already submitted")
-        case .staleSave(let last): HTTPError(.conflict, message: "a newer answer was already saved (sequence \(last)); reload the attempt")
-        case .notInAttempt(let id): HTTPError(.badRequest, message: "question \(id) is not part of this attempt")
-        case .attemptsUsed(let limit): HTTPError(.conflict, message: "all \(limit) attempts allowed this fiscal year are used")
-        case .pretestFirst: HTTPError(.conflict, message: "take the pre-test first")
-        case .noSuchTest: HTTPError(.notFound, message: "the course has no such test")
-        case .notAnOfficer: HTTPError(.forbidden, message: "only officers on the roster take tests")
+        let status: HTTPResponse.Status = switch error {
+        case .notFound, .noSuchTest: .notFound
+        case .closed, .staleSave, .attemptsUsed, .pretestFirst: .conflict
+        case .notInAttempt: .badRequest
+        case .notAnOfficer: .forbidden
         }
+        return HTTPError(status, message: error.description)
     }
 
     static func http(_ error: AttendanceError) -> HTTPError {

@@ -1,5 +1,5 @@
 /// Why the quiz engine refused a request; the server turns each into an HTTP status.
-public enum AttemptError: Error, Equatable, Sendable {
+public enum AttemptError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No such attempt for this user (another user's attempt looks the same).
     case notFound
     /// The attempt is submitted (by the officer or the deadline).
@@ -16,4 +16,17 @@ public enum AttemptError: Error, Equatable, Sendable {
     case noSuchTest
     /// The user is not linked to an officer on the roster.
     case notAnOfficer
+
+    public var description: String {
+        switch self {
+        case .notFound: "no such attempt"
+        case .closed: "the attempt is already submitted"
+        case .staleSave(let last): "a newer answer was already saved (sequence \(last))"
+        case .notInAttempt(let id): "question \(id) is not part of this attempt"
+        case .attemptsUsed(let limit): "all \(limit) attempts allowed this fiscal year are used"
+        case .pretestFirst: "take the pre-test first"
+        case .noSuchTest: "the course has no such test"
+        case .notAnOfficer: "only officers on the roster take tests"
+        }
+    }
 }

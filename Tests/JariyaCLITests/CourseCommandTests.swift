@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @Suite struct CourseCommandTests {
@@ -143,5 +144,32 @@ import Testing
         let refusedCheckpoint = await runner.run(["ledger", "verify", "--checkpoint", forged])
         #expect(refusedCheckpoint.code == 1)
         #expect(refusedCheckpoint.err.first?.contains("signature is not the agency's") == true)
+    }
+}
+
+@Suite struct LedgerVerifyCommandTests {
+    /// Someone with the database file edits a past roll call behind Jariya's back.
+    @Test func verifyNamesTheFirstBadEntryAndExitsOne() async throws {
+        let runner = try CommandRunner()
+        defer { runner.remove() }
+        await runner.initialise()
+        _ = await runner.run(["course", "publish"] + CourseCommandTests.sample)
+        _ = await runner.run(["roster", "import", CommandRunner.fixture("roster-utf8.csv")])
+        _ = await runner.run(["session", "create", "--course", "code-of-ethics", "--title", "อบรม", "--start", "2024-01-10 09:00",
+                              "--end", "2024-01-10 12:00", "--place", "ห้องประชุม", "--trainer", "วิทยากร"])
+        for code in ["T-01", "T-02", "T-03"] { _ = await runner.run(["session", "checkin", "1", code, "--status", "absent"]) }
+        let intact = await runner.run(["ledger", "verify"])
+        #expect(intact.code == 0)
+        #expect(intact.out.first?.hasPrefix("ledger intact: 3 entries, head ") == true)
+
+        let queue = try DatabaseQueue(path: runner.database)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER ledger_entry_no_update")
+            try db.execute(sql: "UPDATE ledger_entry SET payload = replace(payload, 'absent', 'present') WHERE seq = 2")
+        }
+        try queue.close()
+        let broken = await runner.run(["ledger", "verify"])
+        #expect(broken.code == 1)
+        #expect(broken.err.first?.hasPrefix("ledger BROKEN at entry 2: its content does not match its hash") == true)
     }
 }
