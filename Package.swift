@@ -59,9 +59,12 @@ let package = Package(
             ]
         ),
         .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode"]),
+        // The JSON shapes of /api/v1, shared by the server and its clients.
+        .target(name: "JariyaAPI"),
         .target(
             name: "JariyaServer",
             dependencies: [
+                "JariyaAPI",
                 "JariyaCore",
                 "JariyaXML",
                 "JariyaStore",
@@ -77,6 +80,7 @@ let package = Package(
         .target(
             name: "JariyaCLI",
             dependencies: [
+                "JariyaAPI",
                 "JariyaCore",
                 "JariyaXML",
                 "JariyaStore",

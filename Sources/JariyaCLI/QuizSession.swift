@@ -1,4 +1,5 @@
 import Foundation
+import JariyaAPI
 import JariyaCore
 
 /// The conversation of `jariya quiz take`, one question at a time, in Thai.
@@ -10,11 +11,11 @@ struct QuizSession {
         guard let username = given ?? ask("ชื่อผู้ใช้ (username): ") else { return }
         guard let password = console.readSecret("รหัสผ่าน (password): ") else { return }
         struct Credentials: Encodable { var username: String; var password: String }
-        let login: API.Login = try await client.send("POST", "login", body: Credentials(username: username, password: password))
+        let login: LoginView = try await client.send("POST", "login", body: Credentials(username: username, password: password))
         client.token = login.token
         say("สวัสดี \(login.user.displayName)")
 
-        let mine: API.MyCourses = try await client.send("GET", "me/courses")
+        let mine: MyCoursesView = try await client.send("GET", "me/courses")
         guard let course = try pickCourse(mine.courses, wanted: wantedCourse) else { return }
         let test = wantedTest ?? course.next
         guard test == "pretest" || test == "posttest" else {
@@ -22,7 +23,7 @@ struct QuizSession {
             return
         }
         struct Start: Encodable { var test: String }
-        var attempt: API.Attempt = try await client.send("POST", "courses/\(course.id)/attempts", body: Start(test: test))
+        var attempt: AttemptView = try await client.send("POST", "courses/\(course.id)/attempts", body: Start(test: test))
         let fetchedAt = Date()
         let title = test == "pretest" ? "แบบทดสอบก่อนเรียน (pre-test)" : "แบบทดสอบหลังเรียน (post-test)"
         say("")
@@ -49,8 +50,8 @@ struct QuizSession {
             }
             guard let answer else { continue }
             seq += 1
-            struct Save: Encodable { var seq: Int; var answer: API.Answer }
-            let _: API.Saved = try await client.send("PUT", "attempts/\(attempt.id)/answers/\(question.id)", body: Save(seq: seq, answer: answer))
+            struct Save: Encodable { var seq: Int; var answer: AnswerView }
+            let _: SaveView = try await client.send("PUT", "attempts/\(attempt.id)/answers/\(question.id)", body: Save(seq: seq, answer: answer))
             attempt.answers[question.id] = answer
         }
         say("")
@@ -60,11 +61,11 @@ struct QuizSession {
             say("ยังไม่ได้ส่ง คำตอบถูกบันทึกไว้แล้ว เรียกคำสั่งเดิมเพื่อกลับมาส่ง (not submitted; answers are saved)")
             return
         }
-        let result: API.Result = try await client.send("POST", "attempts/\(attempt.id)/submit")
+        let result: ResultView = try await client.send("POST", "attempts/\(attempt.id)/submit")
         show(result, questions: attempt.questions)
     }
 
-    private func pickCourse(_ courses: [API.Course], wanted: String?) throws -> API.Course? {
+    private func pickCourse(_ courses: [MyCourseView], wanted: String?) throws -> MyCourseView? {
         if let wanted {
             guard let course = courses.first(where: { $0.id == wanted }) else {
                 throw CLIError("no course \"\(wanted)\"; yours are: \(courses.map(\.id).joined(separator: ", "))")
@@ -83,7 +84,7 @@ struct QuizSession {
     }
 
     /// nil at end of input; .some(nil) to skip the question.
-    private func askAnswer(_ question: API.Question) -> API.Answer?? {
+    private func askAnswer(_ question: QuestionView) -> AnswerView?? {
         switch question.type {
         case "single", "multiple":
             let choices = question.choices ?? []
@@ -93,14 +94,14 @@ struct QuizSession {
                 let numbers = Self.numbers(line)
                 guard !numbers.isEmpty, numbers.allSatisfy({ (1...choices.count).contains($0) }),
                       question.type == "multiple" || numbers.count == 1 else { return nil }
-                return API.Answer(choices: Array(Set(numbers.map { $0 - 1 })).sorted())
+                return AnswerView(choices: Array(Set(numbers.map { $0 - 1 })).sorted())
             }
         case "true-false":
             say("  1) ถูก   2) ผิด")
             return readUntilValid("ตอบ (1 หรือ 2): ") { line in
                 switch line.lowercased() {
-                case "1", "ถ", "ถูก", "t", "true": API.Answer(truth: true)
-                case "2", "ผ", "ผิด", "f", "false": API.Answer(truth: false)
+                case "1", "ถ", "ถูก", "t", "true": AnswerView(truth: true)
+                case "2", "ผ", "ผิด", "f", "false": AnswerView(truth: false)
                 default: nil
                 }
             }
@@ -114,14 +115,14 @@ struct QuizSession {
             return readUntilValid("ตอบเลขข้อขวาเรียงตามข้อซ้าย (เช่น \((1...lefts.count).map(String.init).joined(separator: " "))): ") { line in
                 let numbers = Self.numbers(line)
                 guard numbers.count == lefts.count, numbers.allSatisfy({ (1...rights.count).contains($0) }) else { return nil }
-                return API.Answer(matches: numbers.map { $0 - 1 })
+                return AnswerView(matches: numbers.map { $0 - 1 })
             }
         default:
-            return readUntilValid("ตอบ (พิมพ์คำตอบสั้น ๆ): ") { line in API.Answer(text: line) }
+            return readUntilValid("ตอบ (พิมพ์คำตอบสั้น ๆ): ") { line in AnswerView(text: line) }
         }
     }
 
-    private func readUntilValid(_ prompt: String, parse: (String) -> API.Answer?) -> API.Answer?? {
+    private func readUntilValid(_ prompt: String, parse: (String) -> AnswerView?) -> AnswerView?? {
         while true {
             guard let line = ask(prompt) else { return nil }
             if line.isEmpty { return .some(nil) }
@@ -135,7 +136,7 @@ struct QuizSession {
         return Console.current.readLine().map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
-    private func show(_ result: API.Result, questions: [API.Question]) {
+    private func show(_ result: ResultView, questions: [QuestionView]) {
         say(String(repeating: "═", count: 78))
         say("ผลการทดสอบ: \(result.percent)% (\(result.earnedPoints) จาก \(result.possiblePoints) คะแนน)")
         if let passed = result.passed, let pass = result.passPercent {
@@ -172,7 +173,7 @@ struct QuizSession {
         line.split(whereSeparator: { $0 == " " || $0 == "," }).compactMap { Int(ThaiText.answerKey(String($0))) }
     }
 
-    static func describe(_ answer: API.Answer?, _ question: API.Question) -> String {
+    static func describe(_ answer: AnswerView?, _ question: QuestionView) -> String {
         guard let answer else { return "(ไม่ได้ตอบ)" }
         if let choices = answer.choices {
             return choices.map { index in question.choices.flatMap { $0.indices.contains(index) ? "\(index + 1)) \($0[index])" : nil } ?? "?" }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaAPI
 import JariyaCore
 import JariyaStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaAPI
 import JariyaStore
 import NIOPosix
 
@@ -19,15 +20,9 @@ struct AuthController {
         var password: String
     }
 
-    struct LoginResponse: ResponseEncodable {
-        var token: String
-        var expiresAt: Date
-        var user: UserView
-    }
-
     /// Checks the password on a thread pool, away from the request handlers,
     /// and answers with a bearer token.
-    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> LoginResponse {
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> LoginView {
         let credentials = try await request.decode(as: Credentials.self, context: context)
         let now = clock()
         let address = context.remoteAddress ?? "unknown"
@@ -46,7 +41,7 @@ struct AuthController {
         }
         let token = SessionToken.generate()
         let session = try database.createSession(user: user, tokenSHA256: SessionToken.hash(token), now: now)
-        return LoginResponse(token: token, expiresAt: session.expiresAt, user: UserView(user))
+        return LoginView(token: token, expiresAt: session.expiresAt, user: UserView(user))
     }
 
     /// Ends the session on the server; the token stops working at once.
