@@ -8,8 +8,10 @@ import JariyaStore
 /// Every attempt route looks the attempt up by its id *and* the logged-in
 /// user, so another officer's attempt answers 404 exactly like a missing one.
 struct AttemptController {
+    /// The quiz engine every route goes through.
     let engine: QuizEngine
 
+    /// Registers the officer's routes.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("me/courses", use: myCourses)
         group.post("courses/:course/attempts", use: start)
@@ -19,19 +21,23 @@ struct AttemptController {
         group.get("attempts/:attempt/result", use: result)
     }
 
+    /// `{"test": "pretest" | "posttest"}`.
     struct StartRequest: Decodable {
         var test: TestKind
     }
 
+    /// `{"seq": N, "answer": {…}}`.
     struct SaveRequest: Decodable {
         var seq: Int
         var answer: AnswerView
     }
 
+    /// `GET me/courses`.
     @Sendable func myCourses(_ request: Request, context: AppRequestContext) async throws -> MyCoursesView {
         try engine.myCourses(user: context.requireUser())
     }
 
+    /// `POST courses/{course}/attempts`: start or resume.
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AttemptView> {
         let user = try context.requireUser()
         let body = try await request.decode(as: StartRequest.self, context: context)
@@ -39,10 +45,12 @@ struct AttemptController {
         return EditedResponse(status: .created, response: try engine.start(user: user, courseKey: course, kind: body.test))
     }
 
+    /// `GET attempts/{attempt}`.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> AttemptView {
         try engine.view(user: context.requireUser(), publicID: context.parameters.require("attempt"))
     }
 
+    /// `PUT attempts/{attempt}/answers/{question}`.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> SaveView {
         let user = try context.requireUser()
         let body = try await request.decode(as: SaveRequest.self, context: context)
@@ -50,10 +58,12 @@ struct AttemptController {
                                questionID: context.parameters.require("question"), seq: body.seq, answer: body.answer)
     }
 
+    /// `POST attempts/{attempt}/submit`.
     @Sendable func submit(_ request: Request, context: AppRequestContext) async throws -> ResultView {
         try engine.submit(user: context.requireUser(), publicID: context.parameters.require("attempt"))
     }
 
+    /// `GET attempts/{attempt}/result`.
     @Sendable func result(_ request: Request, context: AppRequestContext) async throws -> ResultView {
         try engine.result(user: context.requireUser(), publicID: context.parameters.require("attempt"))
     }

@@ -6,15 +6,20 @@ import NIOPosix
 
 /// `/api/v1/login` and `/api/v1/logout`.
 struct AuthController {
+    /// Users and sessions.
     let database: AppDatabase
+    /// Failed-login counts.
     let limiter: LoginLimiter
+    /// The server clock.
     let clock: @Sendable () -> Date
 
+    /// Registers `POST login` and `POST logout`.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("login", use: login)
         group.post("logout", use: logout)
     }
 
+    /// The login request.
     struct Credentials: Decodable {
         var username: String
         var password: String

@@ -5,14 +5,19 @@ import JariyaStore
 
 /// Pages anyone may open without logging in.
 struct PublicPagesController {
+    /// Where the courses are.
     let database: AppDatabase
+    /// The agency served.
     let agencyCode: String?
+    /// The page templates.
     let templates: Templates
 
+    /// Registers `GET /`.
     func addRoutes(to router: Router<some RequestContext>) {
         router.get("/", use: courses)
     }
 
+    /// A course on the list.
     struct CourseItem: Sendable {
         var key: String
         var title: String
@@ -22,6 +27,7 @@ struct PublicPagesController {
         var published: String
     }
 
+    /// The course-list page.
     struct CoursesPage: Sendable {
         var agencyName: String
         var agencyPlace: String

@@ -6,10 +6,14 @@ import JariyaStore
 /// Lecture sessions over the API: trainers, HR and admins create them, take
 /// the roll and show the room's code; an officer can check in only themself.
 struct SessionController {
+    /// Sessions and attendance.
     let database: AppDatabase
+    /// Parsed courses, for their completion rules.
     let cache: ContentCache
+    /// The server clock.
     let clock: @Sendable () -> Date
 
+    /// Registers the session routes.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("sessions", use: list)
         group.post("sessions", use: create)
@@ -19,8 +23,10 @@ struct SessionController {
         group.post("sessions/:session/checkin", use: checkIn)
     }
 
+    /// The roles that manage sessions.
     static let staff: Set<Role> = [.trainer, .hr, .admin]
 
+    /// A session as the API shows it.
     struct SessionView: ResponseEncodable {
         var id: Int64
         var course: String
@@ -51,6 +57,7 @@ struct SessionController {
         }
     }
 
+    /// One officer's standing at a session.
     struct AttendanceView: Codable {
         var employeeCode: String
         var name: String
@@ -59,10 +66,12 @@ struct SessionController {
         var ledgerSeq: Int64
     }
 
+    /// A list of sessions.
     struct SessionsView: ResponseEncodable {
         var sessions: [SessionView]
     }
 
+    /// A new session.
     struct CreateRequest: Decodable {
         var course: String
         var title: String
@@ -74,15 +83,18 @@ struct SessionController {
         var budgetBaht: Int?
     }
 
+    /// A roll-call mark.
     struct MarkRequest: Decodable {
         var status: AttendanceStatus
         var reason: String?
     }
 
+    /// A self check-in.
     struct CodeRequest: Decodable {
         var code: String
     }
 
+    /// What a mark or check-in did.
     struct OutcomeView: ResponseEncodable {
         var status: String?
         var ledgerSeq: Int64?
@@ -90,17 +102,20 @@ struct SessionController {
         var completion: String?
     }
 
+    /// The room's code now.
     struct CodeView: ResponseEncodable {
         var code: String
         var validForSeconds: Int
     }
 
+    /// `GET sessions`.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> SessionsView {
         let user = try context.requireRole(Self.staff)
         let year = request.uri.queryParameters.get("fiscalYear", as: Int.self)
         return SessionsView(sessions: try database.sessions(agencyID: user.agencyId, fiscalYear: year).map { SessionView($0) })
     }
 
+    /// `POST sessions`.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SessionView> {
         let user = try context.requireRole(Self.staff)
         let body = try await request.decode(as: CreateRequest.self, context: context)
@@ -117,6 +132,7 @@ struct SessionController {
         return EditedResponse(status: .created, response: SessionView(session))
     }
 
+    /// `GET sessions/{session}`.
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> SessionView {
         let user = try context.requireRole(Self.staff)
         let id = try context.parameters.require("session", as: Int64.self)
