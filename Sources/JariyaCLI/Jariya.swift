@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import JariyaStore
 
 /// The `jariya` command: ethics training and its evidence for Thai public agencies.
 public struct Jariya: AsyncParsableCommand {
@@ -45,9 +44,6 @@ public struct Jariya: AsyncParsableCommand {
         } catch let error as CLIError {
             Console.current.err("jariya: \(error.message)")
             return error.exitCode
-        } catch let error as StoreError {
-            Console.current.err("jariya: \(error)")
-            return 1
         } catch let error as ExitCode {
             return error.rawValue
         } catch {

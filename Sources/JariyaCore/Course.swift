@@ -22,6 +22,8 @@ public struct Course: Hashable, Sendable {
     public var completion: CompletionRule
     /// The certificate template's name in `Certificates/`, or nil for no certificate.
     public var certificateTemplate: String?
+    /// Where the `<certificate>` element stands, for messages about its template.
+    public var certificateLine: Int?
     /// Where the root element stands in the source file.
     public var line: Int
 
@@ -29,7 +31,7 @@ public struct Course: Hashable, Sendable {
     public init(
         id: String, language: String, title: String, englishTitle: String?, summary: String,
         measures: [Measure], modules: [Module], pretest: TestSpec?, posttest: TestSpec?,
-        completion: CompletionRule, certificateTemplate: String?, line: Int
+        completion: CompletionRule, certificateTemplate: String?, certificateLine: Int? = nil, line: Int
     ) {
         self.id = id
         self.language = language
@@ -42,6 +44,7 @@ public struct Course: Hashable, Sendable {
         self.posttest = posttest
         self.completion = completion
         self.certificateTemplate = certificateTemplate
+        self.certificateLine = certificateLine
         self.line = line
     }
 

@@ -37,9 +37,11 @@ struct AuthController {
         }
         let user = try database.user(username: credentials.username)
         // Hash even for unknown users, so timing does not tell which usernames exist.
-        let hash = user?.passwordHash ?? Self.decoyHash
+        let stored = user?.passwordHash
         let password = credentials.password
-        let matches = try await NIOThreadPool.singleton.runIfActive { PasswordHasher.verify(password, hash: hash) }
+        let matches = try await NIOThreadPool.singleton.runIfActive {
+            PasswordHasher.verify(password, hash: stored ?? Self.decoyHash)
+        }
         guard let user, user.active, matches else {
             await limiter.recordFailure(account: credentials.username, address: address, now: now)
             throw HTTPError(.unauthorized, message: "wrong username or password")

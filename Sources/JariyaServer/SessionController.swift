@@ -153,7 +153,7 @@ struct SessionController {
         let outcome = try database.recordAttendance(
             sessionID: id, agencyID: user.agencyId, employeeCode: context.parameters.require("officer"), status: body.status,
             method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try rule(session, agencyID: user.agencyId))
-        return OutcomeView(status: body.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
+        return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
     }
 
     /// The code for the room's screen, now.
@@ -173,8 +173,7 @@ struct SessionController {
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.selfCheckIn(sessionID: id, user: user, code: body.code, now: clock(),
                                                rule: try rule(session, agencyID: user.agencyId))
-        let status = try database.attendance(sessionID: id).first { $0.officer.id == user.officerId }?.record.status.rawValue
-        return OutcomeView(status: status, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
+        return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
     }
 
     private func rule(_ session: TrainingSession, agencyID: Int64) throws -> CompletionRule? {

@@ -4,6 +4,8 @@ import JariyaCore
 
 /// What recording an attendance did.
 public struct AttendanceOutcome: Equatable, Sendable {
+    /// The officer's status now.
+    public var status: AttendanceStatus
     /// The ledger entry written, nil when the status was already so.
     public var ledgerSeq: Int64?
     /// True when a status was replaced (a correction).
@@ -138,7 +140,7 @@ extension AppDatabase {
         let sessionID = session.id ?? 0
         let current = try AttendanceRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance WHERE session_id = ? AND officer_id = ?"),
                                                     arguments: [sessionID, officerID])
-        if let current, current.status == status { return AttendanceOutcome(ledgerSeq: nil, corrected: false, completion: nil) }
+        if let current, current.status == status { return AttendanceOutcome(status: status, ledgerSeq: nil, corrected: false, completion: nil) }
         let why = reason.map(ThaiText.clean) ?? ""
         if current != nil && why.isEmpty { throw AttendanceError.correctionNeedsReason }
         var payload = ["status": status.rawValue, "method": method.rawValue, "course": session.courseKey,
@@ -156,6 +158,6 @@ extension AppDatabase {
                                 fiscalYear: session.fiscalYear, rule: rule, actor: actor, now: now,
                                 reason: "attendance at session \(sessionID) changed to \(status.rawValue)")
         } ?? nil
-        return AttendanceOutcome(ledgerSeq: entry.seq, corrected: current != nil, completion: completion)
+        return AttendanceOutcome(status: status, ledgerSeq: entry.seq, corrected: current != nil, completion: completion)
     }
 }

@@ -121,8 +121,7 @@ public struct ContentChecker: Sendable {
         if let template = course.model.certificateTemplate {
             let path = "\(root)/Certificates/\(template).svg"
             if !FileManager.default.fileExists(atPath: path) {
-                let line = Self.line(of: "certificate", in: course.bytes) ?? course.model.line
-                report(line, "certificate", "template", "certificate template \"\(template)\" is not in \(root)/Certificates (expected \(path))")
+                report(course.model.certificateLine ?? course.model.line, "certificate", "template", "certificate template \"\(template)\" is not in \(root)/Certificates (expected \(path))")
             }
         }
     }
@@ -147,15 +146,5 @@ public struct ContentChecker: Sendable {
             if sink.diagnostics.isEmpty, banks[bank.id] == nil { banks[bank.id] = bank }
         }
         return banks
-    }
-
-    private static func line(of element: String, in bytes: [UInt8]) -> Int? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var line = 1
-        for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if row.contains("<\(element)") { return line }
-            line += 1
-        }
-        return nil
     }
 }

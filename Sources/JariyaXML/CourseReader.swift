@@ -40,6 +40,7 @@ enum CourseReader {
             posttest: posttest,
             completion: completion,
             certificateTemplate: root.child(named: "certificate")?[attribute: "template"],
+            certificateLine: root.child(named: "certificate")?.line,
             line: root.line
         )
     }

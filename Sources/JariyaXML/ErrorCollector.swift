@@ -65,7 +65,7 @@ final class ErrorCollector {
         if text.hasPrefix("Excessive depth in document") {
             text = "elements are nested too deeply (more than 256 levels)"
         }
-        if text.contains("use XML_PARSE_HUGE") || text.contains("XML_PARSE_HUGE") {
+        if text.contains("XML_PARSE_HUGE") {
             text = text.replacingOccurrences(of: ", use XML_PARSE_HUGE option", with: "")
                 .replacingOccurrences(of: " use XML_PARSE_HUGE option", with: "")
         }
