@@ -37,6 +37,11 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
+        .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
@@ -58,7 +63,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode"]),
+        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg"]),
         // The JSON shapes of /api/v1, shared by the server and its clients.
         .target(name: "JariyaAPI"),
         .target(

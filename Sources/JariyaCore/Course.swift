@@ -21,7 +21,10 @@ public struct Course: Hashable, Sendable {
     /// What an officer must do to complete the course.
     public var completion: CompletionRule
     /// The certificate template's name in `Certificates/`, or nil for no certificate.
-    public var certificateTemplate: String?
+    public var certificateTemplate: String? {
+        get { completion.certificateTemplate }
+        set { completion.certificateTemplate = newValue }
+    }
     /// Where the `<certificate>` element stands, for messages about its template.
     public var certificateLine: Int?
     /// Where the root element stands in the source file.
@@ -43,7 +46,7 @@ public struct Course: Hashable, Sendable {
         self.pretest = pretest
         self.posttest = posttest
         self.completion = completion
-        self.certificateTemplate = certificateTemplate
+        self.completion.certificateTemplate = certificateTemplate
         self.certificateLine = certificateLine
         self.line = line
     }
@@ -202,11 +205,14 @@ public struct CompletionRule: Hashable, Sendable {
     public var passed: [TestKind]
     /// Tests that must be taken, whatever the score.
     public var taken: [TestKind]
+    /// The template of the certificate that completing earns, nil for none.
+    public var certificateTemplate: String?
 
     /// A rule from its parts.
-    public init(attendedSessions: Int?, passed: [TestKind], taken: [TestKind]) {
+    public init(attendedSessions: Int?, passed: [TestKind], taken: [TestKind], certificateTemplate: String? = nil) {
         self.attendedSessions = attendedSessions
         self.passed = passed
         self.taken = taken
+        self.certificateTemplate = certificateTemplate
     }
 }

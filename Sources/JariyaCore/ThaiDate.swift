@@ -23,6 +23,12 @@ public enum ThaiDate {
         digits("\(date.day) \(monthAbbreviations[date.month - 1]) \(date.buddhistYear)", thaiDigits)
     }
 
+    /// The date line of a certificate:
+    /// "ให้ไว้ ณ วันที่ 25 เดือนพฤศจิกายน พุทธศักราช 2569".
+    public static func certificateLine(_ date: CivilDate, thaiDigits: Bool = false) -> String {
+        digits("ให้ไว้ ณ วันที่ \(date.day) เดือน\(monthNames[date.month - 1]) พุทธศักราช \(date.buddhistYear)", thaiDigits)
+    }
+
     private static func digits(_ text: String, _ thai: Bool) -> String {
         thai ? ThaiText.thaiDigits(text) : text
     }

@@ -17,9 +17,18 @@ public struct Agency: Hashable, Sendable, SnakeCaseRecord {
     public var district: String
     /// When the agency was set up.
     public var createdAt: Date
+    /// What certificate serials start with, e.g. "ยก" for "ยก-2567-0001".
+    public var serialPrefix: String
+    /// Who signs certificates, e.g. "นายสมชาย ใจดี".
+    public var signerName: String
+    /// The signer's position, e.g. "นายกองค์การบริหารส่วนตำบลยอดแกง".
+    public var signerPosition: String
+    /// Where the public verification pages live, e.g. "https://yodkaeng.go.th/jariya".
+    public var verifyBaseUrl: String
 
     /// A new agency.
-    public init(id: Int64? = nil, code: String, name: String, shortName: String, province: String, district: String, createdAt: Date) {
+    public init(id: Int64? = nil, code: String, name: String, shortName: String, province: String, district: String, createdAt: Date,
+                serialPrefix: String = "", signerName: String = "", signerPosition: String = "", verifyBaseUrl: String = "") {
         self.id = id
         self.code = code
         self.name = name
@@ -27,7 +36,14 @@ public struct Agency: Hashable, Sendable, SnakeCaseRecord {
         self.province = province
         self.district = district
         self.createdAt = createdAt
+        self.serialPrefix = serialPrefix
+        self.signerName = signerName
+        self.signerPosition = signerPosition
+        self.verifyBaseUrl = verifyBaseUrl
     }
+
+    /// The serial prefix in force: the one set, else the agency's code.
+    public var effectiveSerialPrefix: String { serialPrefix.isEmpty ? code.uppercased() : serialPrefix }
 
     public static let databaseTableName = "agency"
 

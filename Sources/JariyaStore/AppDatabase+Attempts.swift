@@ -225,7 +225,7 @@ extension AppDatabase {
                               ], now: time)
         if let rule = scorer.completionRule(attempt) {
             _ = try Self.judgeCompletion(db, agencyID: attempt.agencyId, officerID: attempt.officerId, courseKey: attempt.courseKey,
-                                         fiscalYear: attempt.fiscalYear, rule: rule, actor: actor, now: time,
+                                         fiscalYear: attempt.fiscalYear, rule: rule, issuer: certificateIssuer, actor: actor, now: time,
                                          reason: "\(attempt.kind.rawValue) submitted")
         }
     }

@@ -69,7 +69,7 @@ extension AppDatabase {
             let session = try Self.session(db, id: sessionID, agencyID: agencyID)
             let officer = try Self.activeOfficer(db, agencyID: agencyID, code: employeeCode)
             return try Self.record(db, session: session, officer: officer, status: status, method: method, actor: actor,
-                                   reason: reason, now: now, rule: rule)
+                                   reason: reason, now: now, rule: rule, issuer: certificateIssuer)
         }
     }
 
@@ -89,7 +89,7 @@ extension AppDatabase {
             guard let officer = try Officer.fetchOne(db, key: officerID) else { throw AttemptError.notAnOfficer }
             let status: AttendanceStatus = now > session.startsAt.addingTimeInterval(Self.lateAfter) ? .late : .present
             return try Self.record(db, session: session, officer: officer, status: status, method: .selfCheckIn,
-                                   actor: user.username, reason: nil, now: now, rule: rule)
+                                   actor: user.username, reason: nil, now: now, rule: rule, issuer: certificateIssuer)
         }
     }
 
@@ -112,7 +112,7 @@ extension AppDatabase {
             if !problems.isEmpty { throw AttendanceError.sheet(problems) }
             return try zip(rows, officers).map { row, officer in
                 try Self.record(db, session: session, officer: officer, status: row.status, method: .sheet, actor: actor,
-                                reason: reason, now: now, rule: rule)
+                                reason: reason, now: now, rule: rule, issuer: certificateIssuer)
             }
         }
     }
@@ -135,7 +135,7 @@ extension AppDatabase {
 
     private static func record(_ db: Database, session: TrainingSession, officer: Officer, status: AttendanceStatus,
                                method: CheckInMethod, actor: String, reason: String?, now: Date,
-                               rule: CompletionRule?) throws -> AttendanceOutcome {
+                               rule: CompletionRule?, issuer: CertificateIssuer?) throws -> AttendanceOutcome {
         let officerID = officer.id ?? 0
         let sessionID = session.id ?? 0
         let current = try AttendanceRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance WHERE session_id = ? AND officer_id = ?"),
@@ -155,7 +155,7 @@ extension AppDatabase {
             """).execute(arguments: [sessionID, officerID, status.rawValue, method.rawValue, entry.seq, now])
         let completion = try rule.map { rule in
             try judgeCompletion(db, agencyID: session.agencyId, officerID: officerID, courseKey: session.courseKey,
-                                fiscalYear: session.fiscalYear, rule: rule, actor: actor, now: now,
+                                fiscalYear: session.fiscalYear, rule: rule, issuer: issuer, actor: actor, now: now,
                                 reason: "attendance at session \(sessionID) changed to \(status.rawValue)")
         } ?? nil
         return AttendanceOutcome(status: status, ledgerSeq: entry.seq, corrected: current != nil, completion: completion)

@@ -7,9 +7,11 @@ extension AppDatabase {
     /// facts in the database, inside the transaction of the event that may
     /// have changed it. Records a completion when the rule is newly met and
     /// revokes it when a correction takes a condition away; both are ledgered.
-    /// Returns "completed", "revoked", or nil when nothing changed.
+    /// A newly met rule that names a template earns a certificate in the same
+    /// transaction, when an issuer is at hand; a revoked completion takes its
+    /// certificate with it. Returns "completed", "revoked", or nil when nothing changed.
     static func judgeCompletion(_ db: Database, agencyID: Int64, officerID: Int64, courseKey: String, fiscalYear: Int,
-                                rule: CompletionRule, actor: String, now: Date, reason: String) throws -> String? {
+                                rule: CompletionRule, issuer: CertificateIssuer?, actor: String, now: Date, reason: String) throws -> String? {
         let attended = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT count(*) FROM attendance a JOIN training_session s ON s.id = a.session_id
             WHERE a.officer_id = ? AND s.course_key = ? AND s.fiscal_year = ? AND a.status IN ('present', 'late')
@@ -32,6 +34,13 @@ extension AppDatabase {
             var record = CompletionRecord(agencyId: agencyID, officerId: officerID, courseKey: courseKey, fiscalYear: fiscalYear,
                                           completedAt: now, ledgerSeq: entry.seq)
             try record.insert(db)
+            if let template = rule.certificateTemplate, let issuer {
+                do {
+                    try issueCertificate(db, completion: record, template: template, issuer: issuer, actor: actor, now: now)
+                } catch CertificateError.notTheAgencysKey {
+                    // Nothing was written; the completion stands and `certificate issue` can sign it later.
+                }
+            }
             return "completed"
         case (false, var record?):
             let entry = try appendLedger(db, agencyID: agencyID, actor: actor, kind: "completion.revoked", officerID: officerID,
@@ -42,6 +51,11 @@ extension AppDatabase {
             record.revokedSeq = entry.seq
             record.revokeReason = reason
             try record.update(db)
+            if var certificate = try CertificateRecord.fetchOne(db.cachedStatement(sql: """
+                SELECT * FROM certificate WHERE completion_id = ? AND revoked_at IS NULL
+                """), arguments: [record.id]) {
+                try revokeCertificate(db, &certificate, reason: "completion revoked: \(reason)", actor: actor, now: now)
+            }
             return "revoked"
         default:
             return nil

@@ -276,6 +276,52 @@ extension AppDatabase {
                 BEGIN SELECT RAISE(ABORT, 'a completion can only be revoked, once'); END;
                 """)
         }
+        migrator.registerMigration("2567-05 certificates") { db in
+            try db.execute(sql: """
+                -- What a certificate prints beside the facts; HR and admins keep it.
+                ALTER TABLE agency ADD COLUMN serial_prefix TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agency ADD COLUMN signer_name TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agency ADD COLUMN signer_position TEXT NOT NULL DEFAULT '';
+                ALTER TABLE agency ADD COLUMN verify_base_url TEXT NOT NULL DEFAULT '';
+
+                -- One signed certificate per completion. The facts are kept exactly
+                -- as signed (JSON); revoking is the only change a row may see.
+                CREATE TABLE certificate (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    completion_id INTEGER NOT NULL REFERENCES completion(id),
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    course_key TEXT NOT NULL,
+                    course_version_id INTEGER NOT NULL REFERENCES course_version(id),
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    serial TEXT NOT NULL CHECK (serial <> ''),
+                    code TEXT NOT NULL UNIQUE CHECK (length(code) = 9),
+                    template TEXT NOT NULL CHECK (template <> ''),
+                    facts TEXT NOT NULL,
+                    public_key TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    issued_at DATETIME NOT NULL,
+                    ledger_seq INTEGER NOT NULL,
+                    revoked_at DATETIME,
+                    revoked_seq INTEGER,
+                    revoke_reason TEXT,
+                    UNIQUE (agency_id, fiscal_year, number),
+                    UNIQUE (agency_id, serial),
+                    CHECK ((revoked_at IS NULL) = (revoked_seq IS NULL)),
+                    CHECK (revoked_at IS NULL OR length(trim(revoke_reason)) > 0)
+                );
+                CREATE UNIQUE INDEX certificate_live ON certificate(completion_id) WHERE revoked_at IS NULL;
+                CREATE INDEX certificate_officer ON certificate(officer_id);
+                CREATE TRIGGER certificate_no_delete BEFORE DELETE ON certificate
+                BEGIN SELECT RAISE(ABORT, 'a certificate is revoked, never deleted'); END;
+                CREATE TRIGGER certificate_revoke_only BEFORE UPDATE ON certificate
+                WHEN OLD.revoked_at IS NOT NULL OR NEW.facts <> OLD.facts OR NEW.signature <> OLD.signature
+                    OR NEW.serial <> OLD.serial OR NEW.code <> OLD.code OR NEW.completion_id <> OLD.completion_id
+                    OR NEW.officer_id <> OLD.officer_id OR NEW.issued_at <> OLD.issued_at OR NEW.ledger_seq <> OLD.ledger_seq
+                BEGIN SELECT RAISE(ABORT, 'a certificate can only be revoked, once'); END;
+                """)
+        }
         return migrator
     }
 }

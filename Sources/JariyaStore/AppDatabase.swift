@@ -6,6 +6,16 @@ import GRDB
 /// nothing half-written. SQL lives here and in the `AppDatabase+…` files only.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Signs certificates the moment a completion is recorded; without it
+    /// completions are recorded alone and `certificate issue` catches up.
+    public private(set) var certificateIssuer: CertificateIssuer?
+
+    /// The same database, issuing certificates with the agency's key.
+    public func issuing(with issuer: CertificateIssuer?) -> AppDatabase {
+        var copy = self
+        copy.certificateIssuer = issuer
+        return copy
+    }
 
     /// Opens (creating if needed) the SQLite file at `path` in WAL mode and
     /// brings its schema up to date.

@@ -1,0 +1,199 @@
+import Foundation
+
+/// An SVG certificate template from `Certificates/`, split once into its
+/// fixed text, its placeholders and the QR group, so filling it for each
+/// certificate is a single pass over the parts.
+public struct CertificateTemplate: Sendable {
+    /// The placeholders a template may use (see `Certificates/README.md`).
+    public static let placeholders: Set<String> = [
+        "agency_name", "officer_name", "course_title", "fiscal_year", "fiscal_year_th", "date_line", "date_line_th",
+        "signer_name", "signer_position", "serial", "verify_url", "verify_code",
+    ]
+
+    /// Templates are small drawings; anything bigger is a mistake or an attack.
+    public static let maximumBytes = 4 << 20
+
+    /// The template's name, its file name without ".svg".
+    public let name: String
+    /// The placeholders this template uses.
+    public let used: Set<String>
+    private let parts: [Part]
+
+    private enum Part: Sendable {
+        case text(String)
+        case value(String)
+        case qr
+    }
+
+    /// Reads `NAME.svg` from a folder.
+    public static func load(named name: String, from folder: URL) throws(CertificateTemplateError) -> CertificateTemplate {
+        let file = folder.appendingPathComponent(name + ".svg")
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+        guard let size = attributes?[.size] as? Int else { throw .missing(file.path) }
+        guard size <= maximumBytes else { throw .problem(file: file.path, line: 1, "the template is larger than 4 MiB") }
+        guard let data = FileManager.default.contents(atPath: file.path),
+              let text = String(data: data, encoding: .utf8) else { throw .problem(file: file.path, line: 1, "the template is not UTF-8 text") }
+        return try CertificateTemplate(name: name, svg: text, file: file.path)
+    }
+
+    /// A template from its SVG text; `file` names it in messages.
+    public init(name: String, svg: String, file: String? = nil) throws(CertificateTemplateError) {
+        let file = file ?? name + ".svg"
+        self.name = name
+        // The text goes to an XML parser; a DTD could declare entities that
+        // expand without bound or reach for files, so none is accepted.
+        if let doctype = svg.range(of: "<!DOCTYPE", options: .caseInsensitive) ?? svg.range(of: "<!ENTITY", options: .caseInsensitive) {
+            throw .problem(file: file, line: Self.line(of: doctype.lowerBound, in: svg), "a template may not declare a DOCTYPE or entities")
+        }
+        // Comments are the designer's notes: braces or ids in them are not placeholders.
+        let comments = Self.comments(in: svg)
+        guard let group = Self.qrGroup(in: svg, outside: comments) else {
+            throw .problem(file: file, line: 1, #"no <g id="qr"> group with content for the QR code"#)
+        }
+        var parts: [Part] = []
+        var used: Set<String> = []
+        func scan(_ range: Range<String.Index>) throws(CertificateTemplateError) {
+            var textStart = range.lowerBound
+            var cursor = range.lowerBound
+            while let open = svg[cursor..<range.upperBound].range(of: "{{") {
+                if let comment = comments.first(where: { $0.contains(open.lowerBound) }) {
+                    cursor = min(comment.upperBound, range.upperBound)
+                    continue
+                }
+                guard let close = svg[open.upperBound..<range.upperBound].range(of: "}}") else {
+                    throw .problem(file: file, line: Self.line(of: open.lowerBound, in: svg), "a placeholder opened with {{ is never closed")
+                }
+                let key = String(svg[open.upperBound..<close.lowerBound])
+                guard Self.placeholders.contains(key) else {
+                    throw .problem(file: file, line: Self.line(of: open.lowerBound, in: svg),
+                                   "unknown placeholder {{\(key)}}; known: \(Self.placeholders.sorted().joined(separator: ", "))")
+                }
+                parts.append(.text(String(svg[textStart..<open.lowerBound])))
+                parts.append(.value(key))
+                used.insert(key)
+                textStart = close.upperBound
+                cursor = close.upperBound
+            }
+            parts.append(.text(String(svg[textStart..<range.upperBound])))
+        }
+        try scan(svg.startIndex..<group.lowerBound)
+        parts.append(.qr)
+        try scan(group.upperBound..<svg.endIndex)
+        self.parts = parts
+        self.used = used
+    }
+
+    /// The SVG with every placeholder replaced by its XML-escaped value (a
+    /// missing value prints empty) and the QR group filled with `qr`.
+    public func filled(with values: [String: String], qr: QRCode) -> String {
+        var output = ""
+        output.reserveCapacity(parts.reduce(0) { total, part in if case .text(let text) = part { total + text.utf8.count } else { total + 64 } })
+        for part in parts {
+            switch part {
+            case .text(let text): output += text
+            case .value(let key): output += Self.escaped(values[key] ?? "")
+            case .qr: output += Self.svg(of: qr)
+            }
+        }
+        return output
+    }
+
+    /// Text made safe inside an SVG element or attribute: markup characters
+    /// become entities and control characters, which XML forbids, go.
+    public static func escaped(_ text: String) -> String {
+        var output = ""
+        output.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&apos;"
+            case "\t", "\n", "\r": output += " "
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    /// The QR code as SVG drawn in a 300 × 300 box: a white square and one
+    /// path of dark runs, with the four-module quiet zone scanners need.
+    static func svg(of qr: QRCode) -> String {
+        let modules = qr.size + 8
+        var path = ""
+        for row in 0..<qr.size {
+            var column = 0
+            while column < qr.size {
+                guard qr.isDark(row: row, column: column) else { column += 1; continue }
+                let start = column
+                while column < qr.size && qr.isDark(row: row, column: column) { column += 1 }
+                path += "M\(start + 4) \(row + 4)h\(column - start)v1h-\(column - start)z"
+            }
+        }
+        let scale = String(format: "%.6f", 300.0 / Double(modules))
+        return ##"<rect x="0" y="0" width="300" height="300" fill="#ffffff"/>"##
+            + ##"<path transform="scale(\##(scale))" fill="#000000" shape-rendering="crispEdges" d="\##(path)"/>"##
+    }
+
+    /// Where the content of `<g id="qr" …>` lies: after its start tag, up to
+    /// its own closing tag (groups inside it are counted).
+    private static func qrGroup(in svg: String, outside comments: [Range<String.Index>]) -> Range<String.Index>? {
+        var search = svg.startIndex
+        var found: Range<String.Index>?
+        while found == nil, let id = svg[search...].range(of: #"id="qr""#) ?? svg[search...].range(of: "id='qr'") {
+            if comments.contains(where: { $0.contains(id.lowerBound) }) { search = id.upperBound } else { found = id }
+        }
+        guard let id = found,
+              let open = svg[..<id.lowerBound].range(of: "<g", options: .backwards),
+              svg[open.upperBound..<id.lowerBound].allSatisfy({ $0 != ">" && $0 != "<" }),
+              let tagEnd = svg[id.upperBound...].firstIndex(of: ">"), svg[svg.index(before: tagEnd)] != "/" else { return nil }
+        let contentStart = svg.index(after: tagEnd)
+        var depth = 1
+        var cursor = contentStart
+        while let tag = svg[cursor...].range(of: "<") {
+            let rest = svg[tag.upperBound...]
+            if rest.hasPrefix("/g>") || rest.hasPrefix("/g ") {
+                depth -= 1
+                if depth == 0 { return contentStart..<tag.lowerBound }
+            } else if rest.hasPrefix("g ") || rest.hasPrefix("g>") || rest.hasPrefix("g\n") {
+                let end = rest.firstIndex(of: ">") ?? rest.endIndex
+                if end > rest.startIndex, rest[rest.index(before: end)] != "/" { depth += 1 }
+            }
+            cursor = tag.upperBound
+        }
+        return nil
+    }
+
+    private static func comments(in svg: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var cursor = svg.startIndex
+        while let open = svg[cursor...].range(of: "<!--") {
+            let close = svg[open.upperBound...].range(of: "-->")?.upperBound ?? svg.endIndex
+            ranges.append(open.lowerBound..<close)
+            cursor = close
+        }
+        return ranges
+    }
+
+    private static func line(of index: String.Index, in text: String) -> Int {
+        text[..<index].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+}
+
+/// Why a certificate template cannot be used.
+public enum CertificateTemplateError: Error, Equatable, CustomStringConvertible {
+    /// There is no such file.
+    case missing(String)
+    /// The file has a problem at a line.
+    case problem(file: String, line: Int, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "\(path): no such certificate template"
+        case .problem(let file, let line, let message): "\(file):\(line): \(message)"
+        }
+    }
+}
