@@ -73,6 +73,7 @@ let package = Package(
                 "JariyaCore",
                 "JariyaXML",
                 "JariyaStore",
+                "JariyaDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,6 +116,9 @@ let package = Package(
                 "JariyaStore",
                 "JariyaXML",
                 "JariyaCore",
+                "JariyaAPI",
+                "JariyaDocuments",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

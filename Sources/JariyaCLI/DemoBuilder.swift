@@ -30,10 +30,13 @@ struct DemoBuilder {
     /// The day one officer moves from กองคลัง to สำนักปลัด, so reports see a move.
     static let moveDay = CivilDate(year: 2024, month: 4, day: 1)
 
-    func build(at db: AppDatabase) throws -> Summary {
+    func build(at database: AppDatabase) throws -> Summary {
+        // Completions during the demo's year earn their certificates as they happen.
+        let db = database.issuing(with: CertificateIssuer(key: SigningKey(signingKey, path: "demo")))
         let agency = try db.createAgency(Agency(
             code: "yodkaew", name: "องค์การบริหารส่วนตำบลยอดแก้ว", shortName: "อบต.ยอดแก้ว",
-            province: "กาฬสินธุ์", district: "นามน", createdAt: Self.instant(Self.rosterDay, hour: 8)))
+            province: "กาฬสินธุ์", district: "นามน", createdAt: Self.instant(Self.rosterDay, hour: 8),
+            serialPrefix: "ยก", signerName: "นายสมศักดิ์ ใจงาม", signerPosition: "นายกองค์การบริหารส่วนตำบลยอดแก้ว"))
         let agencyID = agency.id ?? 0
         try db.setSigningKey(agencyID: agencyID, publicKey: SigningKeyFile.publicKey(of: signingKey))
 

@@ -34,6 +34,10 @@ struct DemoCommand: ParsableCommand {
             say("published \(outcome.kind) \(outcome.key) version \(outcome.version)")
         }
         say("\(summary.attendance) attendance records (one a correction) at 4 lectures and \(summary.attempts) pre-test and post-test attempts over fiscal year 2567")
+        let certificates = try db.certificates(agencyID: agency.id ?? 0, courseKey: nil, fiscalYear: nil, officerID: nil, includingRevoked: true)
+        say("\(certificates.filter(\.isValid).count) certificates issued as completions happened"
+            + (certificates.contains { !$0.isValid } ? " (\(certificates.filter { !$0.isValid }.count) revoked with its completion)" : "")
+            + (certificates.first.map { ", e.g. \($0.serial) → /verify/\($0.code)" } ?? ""))
         say("ledger: \(checkpoint.size) entries, head \(checkpoint.head) (signed checkpoint kept; key \(database.keyPath))")
         say("demo logins (password for every account: \(DemoBuilder.password)):")
         var table = TextTable(header: ["ผู้ใช้", "บทบาท", "ชื่อ"])

@@ -24,10 +24,13 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// Opens the database, which must have been set up with `jariya init`.
+    /// When the signing key is at hand, completions recorded through it earn
+    /// their certificates at once; without it they wait for `certificate issue`.
     func open(mustExist: Bool = true) throws -> AppDatabase {
         if mustExist && !FileManager.default.fileExists(atPath: path) {
             throw CLIError("no database at \(path); create one with `jariya init --db \(path)` (or set $JARIYA_DB)")
         }
-        return try AppDatabase.open(path: path)
+        let issuer = (try? SigningKeyFile.load(from: keyPath)).map { CertificateIssuer(key: SigningKey($0, path: keyPath)) }
+        return try AppDatabase.open(path: path).issuing(with: issuer)
     }
 }

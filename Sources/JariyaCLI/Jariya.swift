@@ -12,7 +12,8 @@ public struct Jariya: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CourseCommand.self, RosterCommand.self, OfficerCommand.self,
-            UserCommand.self, SessionCommand.self, LedgerCommand.self, QuizCommand.self, ServeCommand.self, DemoCommand.self,
+            UserCommand.self, SessionCommand.self, LedgerCommand.self, CertificateCommand.self, AgencyCommand.self, QuizCommand.self,
+            ServeCommand.self, DemoCommand.self,
         ]
     )
 
@@ -48,12 +49,18 @@ public struct Jariya: AsyncParsableCommand {
             return error.rawValue
         } catch {
             let code = exitCode(for: error)
-            if code == .validationFailure {
+            switch code {
+            case .success:
+                // Help asked for, or a command group run without a subcommand: print the help.
+                Console.current.out(fullMessage(for: error))
+                return 0
+            case .validationFailure:
                 Console.current.err(fullMessage(for: error))
                 return 2
+            default:
+                Console.current.err("jariya: \(error)")
+                return code.rawValue
             }
-            Console.current.err("jariya: \(error)")
-            return code == .success ? 1 : code.rawValue
         }
     }
 }

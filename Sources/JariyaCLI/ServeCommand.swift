@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JariyaStore
 import Hummingbird
 import JariyaServer
@@ -22,6 +23,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Where Debian's libjs-bootstrap5 put Bootstrap.")
     var bootstrap = "/usr/share/javascript/bootstrap5"
 
+    @Option(help: "The folder holding Certificates/ (the certificate templates).")
+    var content = "."
+
+    @Option(help: "The public address QR codes point at when the agency has set none (default http://HOST:PORT).")
+    var baseUrl: String?
+
     func run() async throws {
         let db = try database.open()
         _ = try db.agency(code: database.agency)
@@ -29,11 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             signing = SigningKey(try SigningKeyFile.load(from: database.keyPath), path: database.keyPath)
         } catch {
-            warn("jariya: \(error); serving without automatic ledger checkpoints")
+            warn("jariya: \(error); serving without automatic ledger checkpoints or certificates")
         }
         let app = try await buildApplication(ServerConfiguration(host: host, port: port, database: db,
                                                                  agencyCode: database.agency, bootstrapFolder: bootstrap,
-                                                                 signingKey: signing))
+                                                                 signingKey: signing,
+                                                                 certificates: CertificatePrinter(
+                                                                     folder: URL(fileURLWithPath: content).appendingPathComponent("Certificates"),
+                                                                     defaultBaseURL: baseUrl ?? "http://\(host):\(port)")))
         say("จริยะ serving \(database.path) on http://\(host):\(port)/")
         try await app.runService()
     }

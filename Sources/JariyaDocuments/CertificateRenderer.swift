@@ -79,6 +79,9 @@ public enum CertificateRenderer {
         }
     }
 
+    /// The facts a Jariya PDF carries, signed or not; nil when it carries none.
+    public static func embeddedFacts(in pdf: Data) -> CertificateFacts? { embeddedCertificate(in: pdf)?.facts }
+
     /// The signed facts a Jariya PDF carries, or nil when it carries none.
     public static func embeddedCertificate(in pdf: Data) -> SignedCertificate? {
         let marker = Data(keywordPrefix.utf8)

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     public var signingKey: SigningKey?
     /// A checkpoint is signed when this many entries were added since the last one.
     public var checkpointEvery: Int64
+    /// Prints certificates for download; its base address goes on the QR code
+    /// when the agency has set none.
+    public var certificates: CertificatePrinter
 
     /// A configuration with Jariya's defaults.
     public init(host: String = "127.0.0.1", port: Int = 8080, database: AppDatabase, agencyCode: String? = nil,
@@ -37,7 +40,7 @@ public struct ServerConfiguration: Sendable {
                 clock: @escaping @Sendable () -> Date = { Date() },
                 seeds: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
                 sweepInterval: Duration = .seconds(30), loginFailuresPerHour: Int = 100,
-                signingKey: SigningKey? = nil, checkpointEvery: Int64 = 1000) {
+                signingKey: SigningKey? = nil, checkpointEvery: Int64 = 1000, certificates: CertificatePrinter? = nil) {
         self.host = host
         self.port = port
         self.database = database
@@ -50,6 +53,8 @@ public struct ServerConfiguration: Sendable {
         self.loginFailuresPerHour = loginFailuresPerHour
         self.signingKey = signingKey
         self.checkpointEvery = checkpointEvery
+        self.certificates = certificates ?? CertificatePrinter(folder: URL(fileURLWithPath: "Certificates"),
+                                                               defaultBaseURL: "http://\(host):\(port)")
     }
 }
 
@@ -60,7 +65,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     var logger = Logger(label: "jariya")
     logger.logLevel = configuration.logLevel
     let templates = try await Templates.load()
-    let database = configuration.database
+    // With the key at hand, a completion earns its certificate in the same transaction.
+    let database = configuration.database.issuing(with: configuration.signingKey.map { CertificateIssuer(key: $0) })
     let cache = ContentCache(database: database)
     let engine = QuizEngine(database: database, cache: cache,
                             clock: configuration.clock, seeds: configuration.seeds)
@@ -71,6 +77,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     HealthController(database: database).addRoutes(to: router)
     PublicPagesController(database: database, agencyCode: configuration.agencyCode, templates: templates)
         .addRoutes(to: router)
+    let certificates = CertificateController(database: database, printer: configuration.certificates, templates: templates)
+    certificates.addPublicRoutes(to: router)
 
     let api = router.group("api/v1")
         .add(middleware: DomainErrorMiddleware())
@@ -79,6 +87,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     AuthController(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour, perAddress: 3 * configuration.loginFailuresPerHour), clock: configuration.clock).addRoutes(to: api)
     AttemptController(engine: engine).addRoutes(to: api)
     SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
+    certificates.addRoutes(to: api)
 
     var app = Application(
         router: router,

@@ -32,7 +32,15 @@ extension AppDatabase {
         }
     }
 
-    /// Every agency, by code.
+    /// The agency with a row id.
+    public func agency(id: Int64) throws -> Agency {
+        try writer.read { db in
+            guard let agency = try Agency.fetchOne(db, key: id) else { throw StoreError.unknownAgency(String(id)) }
+            return agency
+        }
+    }
+
+    /// Every agency in the database, by code.
     public func agencies() throws -> [Agency] {
         try writer.read { db in try Agency.order(Column("code")).fetchAll(db) }
     }

@@ -156,7 +156,7 @@ extension AppDatabase {
         let completion = try rule.map { rule in
             try judgeCompletion(db, agencyID: session.agencyId, officerID: officerID, courseKey: session.courseKey,
                                 fiscalYear: session.fiscalYear, rule: rule, issuer: issuer, actor: actor, now: now,
-                                reason: "attendance at session \(sessionID) changed to \(status.rawValue)")
+                                reason: "การเข้าอบรม \(session.title) แก้เป็น \(status.thai)" + (why.isEmpty ? "" : " (\(why))"))
         } ?? nil
         return AttendanceOutcome(status: status, ledgerSeq: entry.seq, corrected: current != nil, completion: completion)
     }

@@ -54,7 +54,7 @@ extension AppDatabase {
             if var certificate = try CertificateRecord.fetchOne(db.cachedStatement(sql: """
                 SELECT * FROM certificate WHERE completion_id = ? AND revoked_at IS NULL
                 """), arguments: [record.id]) {
-                try revokeCertificate(db, &certificate, reason: "completion revoked: \(reason)", actor: actor, now: now)
+                try revokeCertificate(db, &certificate, reason: "การผ่านหลักสูตรถูกเพิกถอน: \(reason)", actor: actor, now: now)
             }
             return "revoked"
         default:

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -23,13 +24,20 @@ struct QuizWorld {
     let database: AppDatabase
     let clock = TestClock()
     let bank: QuestionBank
+    /// The agency's signing key, registered in the database (kept raw so the world stays Sendable).
+    private let keyData = Curve25519.Signing.PrivateKey().rawRepresentation
+    var key: Curve25519.Signing.PrivateKey { try! Curve25519.Signing.PrivateKey(rawRepresentation: keyData) }
     static let password = "รหัสผ่านทดสอบ123"
 
     init() throws {
         database = try AppDatabase.inMemory()
         let agency = try database.createAgency(Agency(code: "yodkaew", name: "องค์การบริหารส่วนตำบลยอดแก้ว", shortName: "อบต.ยอดแก้ว",
-                                                      province: "กาฬสินธุ์", district: "นามน", createdAt: Date()))
+                                                      province: "กาฬสินธุ์", district: "นามน", createdAt: Date(),
+                                                      serialPrefix: "ยก", signerName: "นายสมศักดิ์ ใจงาม",
+                                                      signerPosition: "นายกองค์การบริหารส่วนตำบลยอดแก้ว"))
         let agencyID = agency.id ?? 0
+        try database.setSigningKey(agencyID: agencyID, publicKey: try Curve25519.Signing.PrivateKey(rawRepresentation: keyData)
+            .publicKey.rawRepresentation.base64EncodedString())
         let roster = try Roster.parse(Array("""
             รหัสพนักงาน,ชื่อ-สกุล,ประเภทบุคลากร,ตำแหน่ง,สังกัด
             A,นางเกศินี ศรีสุข,พนักงานส่วนตำบล,นักทรัพยากรบุคคล,สำนักปลัด
@@ -59,11 +67,19 @@ struct QuizWorld {
 
     enum QuizWorldError: Error { case badContent }
 
-    func configuration(loginFailuresPerHour: Int = 100) -> ServerConfiguration {
+    /// The repository's `Certificates/` folder.
+    static let certificates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Certificates")
+
+    /// The server's configuration; with `signing`, it holds the agency's key
+    /// as `jariya serve` does when the key file is there.
+    func configuration(loginFailuresPerHour: Int = 100, signing: Bool = false) -> ServerConfiguration {
         let clock = self.clock
         let seed = Mutex<UInt64>(1)
         return ServerConfiguration(database: database, clock: { clock.now },
-                                   seeds: { seed.withLock { $0 += 1; return $0 } }, loginFailuresPerHour: loginFailuresPerHour)
+                                   seeds: { seed.withLock { $0 += 1; return $0 } }, loginFailuresPerHour: loginFailuresPerHour,
+                                   signingKey: signing ? SigningKey(key, path: "test.key") : nil,
+                                   certificates: CertificatePrinter(folder: Self.certificates, defaultBaseURL: "https://yodkaew.go.th/jariya"))
     }
 
     /// The right answer to a question as shown, found by matching the texts.
