@@ -101,7 +101,8 @@ let package = Package(
         .executableTarget(name: "jariya", dependencies: ["JariyaCLI"]),
         .executableTarget(
             name: "jariya-bench",
-            dependencies: ["JariyaCore", "JariyaStore"],
+            dependencies: ["JariyaCore", "JariyaStore", "JariyaCLI", "JariyaDocuments",
+                           .product(name: "Crypto", package: "swift-crypto")],
             path: "Benchmarks/jariya-bench"
         ),
 

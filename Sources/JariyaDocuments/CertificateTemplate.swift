@@ -120,20 +120,33 @@ public struct CertificateTemplate: Sendable {
     }
 
     /// The QR code as SVG drawn in a 300 × 300 box: a white square and one
-    /// path of dark runs, with the four-module quiet zone scanners need.
+    /// path of dark rectangles, with the four-module quiet zone scanners need.
+    /// A run of dark modules repeated in the rows below joins them in one
+    /// rectangle: fewer shapes for the PDF writer, the same picture.
     static func svg(of qr: QRCode) -> String {
-        let modules = qr.size + 8
-        var path = ""
-        for row in 0..<qr.size {
+        var runs: [[(start: Int, end: Int)]] = (0..<qr.size).map { row in
+            var found: [(start: Int, end: Int)] = []
             var column = 0
             while column < qr.size {
                 guard qr.isDark(row: row, column: column) else { column += 1; continue }
                 let start = column
                 while column < qr.size && qr.isDark(row: row, column: column) { column += 1 }
-                path += "M\(start + 4) \(row + 4)h\(column - start)v1h-\(column - start)z"
+                found.append((start, column))
+            }
+            return found
+        }
+        var path = ""
+        for row in 0..<qr.size {
+            for run in runs[row] {
+                var height = 1
+                while row + height < qr.size, let below = runs[row + height].firstIndex(where: { $0 == run }) {
+                    runs[row + height].remove(at: below)
+                    height += 1
+                }
+                path += "M\(run.start + 4) \(row + 4)h\(run.end - run.start)v\(height)h-\(run.end - run.start)z"
             }
         }
-        let scale = String(format: "%.6f", 300.0 / Double(modules))
+        let scale = String(format: "%.6f", 300.0 / Double(qr.size + 8))
         return ##"<rect x="0" y="0" width="300" height="300" fill="#ffffff"/>"##
             + ##"<path transform="scale(\##(scale))" fill="#000000" shape-rendering="crispEdges" d="\##(path)"/>"##
     }

@@ -46,18 +46,25 @@ final class CompiledSchema: @unchecked Sendable {
         guard let text = kind.source else {
             return .failure(XMLFailure([Diagnostic(file: file, line: 1, message: "the schema is missing from the installation")]))
         }
+        // libxml2's memory parser reads the buffer in place during xmlSchemaParse,
+        // so the bytes must outlive the parse, not just the context's creation.
         let bytes = Array(text.utf8)
-        let parser = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
+        let parsed: Result<xmlSchemaPtr, XMLFailure> = bytes.withUnsafeBufferPointer { buffer in
+            guard let parser = buffer.baseAddress.flatMap({ base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { xmlSchemaNewMemParserCtxt($0, Int32(buffer.count)) }
+            }) else {
+                return .failure(XMLFailure([Diagnostic(file: file, line: 1, message: "the schema could not be read")]))
             }
+            defer { xmlSchemaFreeParserCtxt(parser) }
+            guard let schema = xmlSchemaParse(parser) else {
+                return .failure(XMLFailure([Diagnostic(file: file, line: 1, message: "the schema does not compile")]))
+            }
+            return .success(schema)
         }
-        guard let parser else {
-            return .failure(XMLFailure([Diagnostic(file: file, line: 1, message: "the schema could not be read")]))
-        }
-        defer { xmlSchemaFreeParserCtxt(parser) }
-        guard let schema = xmlSchemaParse(parser) else {
-            return .failure(XMLFailure([Diagnostic(file: file, line: 1, message: "the schema does not compile")]))
+        let schema: xmlSchemaPtr
+        switch parsed {
+        case .success(let compiled): schema = compiled
+        case .failure(let failure): return .failure(failure)
         }
         return .success(CompiledSchema(schema))
     }

@@ -43,6 +43,13 @@ import Testing
         for font in fonts { #expect(font.embedded, "\(name): \(font.name) is not embedded") }
     }
 
+    @Test(arguments: templates)
+    func theQRCodeScansToTheVerificationPage(template name: String) throws {
+        let template = try CertificateTemplate.load(named: name, from: PDFTools.certificates)
+        let print = try Self.print(name: "นางสาวกฤษณ์ธิดา ศรีสุข")
+        #expect(try PDFTools.scannedQRCodes(of: CertificateRenderer.pdf(print, template: template)) == [print.verifyURL])
+    }
+
     @Test func thePDFCarriesItsSignedFacts() throws {
         let template = try CertificateTemplate.load(named: "standard", from: PDFTools.certificates)
         let print = try Self.print(name: "นางสาวกฤษณ์ธิดา ศรีสุข")
@@ -98,5 +105,18 @@ import Testing
     ])
     func valuesAreEscaped(value: String, escaped: String) {
         #expect(CertificateTemplate.escaped(value) == escaped)
+    }
+}
+
+@Suite struct CertificateReadmeTests {
+    /// The designers' table of placeholders names exactly those the renderer knows.
+    @Test func theReadmeListsEveryPlaceholder() throws {
+        let readme = try String(contentsOf: PDFTools.certificates.appendingPathComponent("README.md"), encoding: .utf8)
+        let listed = readme.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `{{"), let end = line.range(of: "}}`") else { return nil }
+            return String(line[line.index(line.startIndex, offsetBy: 5)..<end.lowerBound])
+        }
+        #expect(Set(listed) == CertificateTemplate.placeholders)
+        #expect(listed.count == CertificateTemplate.placeholders.count)
     }
 }

@@ -22,6 +22,32 @@ enum PDFTools {
         }
     }
 
+    /// What a phone reads from the page's QR code: the page printed at a
+    /// cheap 60 dpi (`pdftoppm`) and scanned with `zbarimg`.
+    static func scannedQRCodes(of pdf: Data) throws -> [String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-qr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try pdf.write(to: folder.appendingPathComponent("page.pdf"))
+        _ = try execute("/usr/bin/pdftoppm", ["-png", "-r", "60", "-singlefile", folder.appendingPathComponent("page.pdf").path,
+                                               folder.appendingPathComponent("page").path])
+        return try execute("/usr/bin/zbarimg", ["-q", "--raw", folder.appendingPathComponent("page.png").path])
+            .split(separator: "\n").map(String.init)
+    }
+
+    private static func execute(_ tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     private static func run(_ tool: String, _ arguments: [String], _ pdf: Data) throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-\(UUID().uuidString).pdf")
         try pdf.write(to: file)

@@ -49,15 +49,17 @@ import Testing
                     routes.append((current, method))
                 } else if !line.hasPrefix(" ") { path = nil }
             }
-            #expect(routes.count == 15)
+            #expect(routes.count == 18)
             for (path, method) in routes {
                 let uri = path.replacingOccurrences(of: "{course}", with: "code-of-ethics")
                     .replacingOccurrences(of: "{attempt}", with: "x").replacingOccurrences(of: "{question}", with: "q001")
                     .replacingOccurrences(of: "{session}", with: "1").replacingOccurrences(of: "{officer}", with: "A")
+                    .replacingOccurrences(of: "{code}", with: "7F3K-92QX")
                 let status = try await client.json(uri, HTTPRequest.Method(method.uppercased())!, body: [:]).0
                 switch path {
                 case "/api/v1/openapi.yaml": #expect(status == .ok)
                 case "/api/v1/login": #expect(status == .badRequest)
+                case "/api/v1/certificates/{code}": #expect(status == .notFound, "public: no login asked, no such code")
                 default: #expect(status == .unauthorized, "\(method) \(path)")
                 }
             }
