@@ -42,6 +42,11 @@ let package = Package(
             providers: [.apt(["librsvg2-dev"])]
         ),
         .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
@@ -63,7 +68,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg"]),
+        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg", "CPangoCairo"]),
         // The JSON shapes of /api/v1, shared by the server and its clients.
         .target(name: "JariyaAPI"),
         .target(

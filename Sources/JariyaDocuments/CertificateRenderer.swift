@@ -65,7 +65,8 @@ public enum CertificateRenderer {
     public static func pdf(_ print: CertificatePrint, template: CertificateTemplate) throws(Failure) -> Data {
         let qr: QRCode
         do { qr = try QRCode(print.verifyURL) } catch { throw Failure(description: "the verification address is too long for a QR code") }
-        let svg = template.filled(with: print.values, qr: qr)
+        let values = print.values
+        let svg = template.filled(with: values, qr: qr)
         let facts = print.certificate.facts
         let metadata = SVGRenderer.Metadata(
             title: "เกียรติบัตร \(facts.serial) \(facts.officerName)",
@@ -74,7 +75,7 @@ public enum CertificateRenderer {
             created: "\(facts.issuedOn)T00:00:00+07:00",
             keywords: keywordPrefix + print.certificate.embedded
         )
-        do { return try SVGRenderer.pdf(svg: svg, metadata: metadata) } catch {
+        do { return try SVGRenderer.pdf(svg: svg, metadata: metadata, lines: template.lines(with: values), viewBox: template.viewBox) } catch {
             throw Failure(description: "template \(template.name): \(error)")
         }
     }

@@ -18,6 +18,10 @@ public struct CertificateTemplate: Sendable {
     /// The placeholders this template uses.
     public let used: Set<String>
     private let parts: [Part]
+    /// The plain text lines Jariya lays out itself (see `TemplateText`).
+    let texts: [TemplateText]
+    /// The viewBox (x, y, width, height), which maps user units onto the page.
+    let viewBox: (x: Double, y: Double, width: Double, height: Double)?
 
     private enum Part: Sendable {
         case text(String)
@@ -50,6 +54,13 @@ public struct CertificateTemplate: Sendable {
         guard let group = Self.qrGroup(in: svg, outside: comments) else {
             throw .problem(file: file, line: 1, #"no <g id="qr"> group with content for the QR code"#)
         }
+        let tags = SVGTag.scan(svg) ?? []
+        let texts = TemplateText.extract(from: svg, tags: tags, excluding: group)
+        let root = tags.first { $0.name == "svg" }
+        viewBox = root?.attributes["viewBox"].flatMap { text in
+            let numbers = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).compactMap { Double($0) }
+            return numbers.count == 4 && numbers[2] > 0 && numbers[3] > 0 ? (numbers[0], numbers[1], numbers[2], numbers[3]) : nil
+        }
         var parts: [Part] = []
         var used: Set<String> = []
         func scan(_ range: Range<String.Index>) throws(CertificateTemplateError) {
@@ -76,11 +87,41 @@ public struct CertificateTemplate: Sendable {
             }
             parts.append(.text(String(svg[textStart..<range.upperBound])))
         }
-        try scan(svg.startIndex..<group.lowerBound)
-        parts.append(.qr)
-        try scan(group.upperBound..<svg.endIndex)
+        // The SVG for librsvg: everything but the QR group's content and the
+        // lines Jariya lays out itself, whose placeholders are checked all the same.
+        var cuts = texts.map(\.range)
+        cuts.append(group)
+        cuts.sort { $0.lowerBound < $1.lowerBound }
+        for text in texts {
+            let line = Self.line(of: text.range.lowerBound, in: svg)
+            for piece in text.pieces {
+                switch piece {
+                case .value(let key):
+                    guard Self.placeholders.contains(key) else {
+                        throw .problem(file: file, line: line,
+                                       "unknown placeholder {{\(key)}}; known: \(Self.placeholders.sorted().joined(separator: ", "))")
+                    }
+                    used.insert(key)
+                case .literal(let text):
+                    if text.contains("{{") { throw .problem(file: file, line: line, "a placeholder opened with {{ is never closed") }
+                }
+            }
+        }
+        var start = svg.startIndex
+        for cut in cuts {
+            try scan(start..<cut.lowerBound)
+            if cut == group { parts.append(.qr) }
+            start = cut.upperBound
+        }
+        try scan(start..<svg.endIndex)
         self.parts = parts
         self.used = used
+        self.texts = texts
+    }
+
+    /// The lines Jariya draws itself, with their values.
+    func lines(with values: [String: String]) -> [PlacedText] {
+        texts.map { PlacedText(text: $0.line(with: values), layout: $0) }
     }
 
     /// The SVG with every placeholder replaced by its XML-escaped value (a

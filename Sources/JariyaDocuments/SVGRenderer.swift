@@ -35,7 +35,11 @@ enum SVGRenderer {
 
     /// One PDF page the size of the SVG (its width and height, at 72 dpi so
     /// that millimetres come out as points).
-    static func pdf(svg: String, metadata: Metadata) throws(Failure) -> Data {
+    /// `lines` are drawn over the SVG with Pango, in the user space that
+    /// `viewBox` maps onto the page (the SVG's default fit: scaled to fit,
+    /// centred).
+    static func pdf(svg: String, metadata: Metadata, lines: [PlacedText] = [],
+                    viewBox: (x: Double, y: Double, width: Double, height: Double)? = nil) throws(Failure) -> Data {
         var error: UnsafeMutablePointer<GError>?
         let bytes = Array(svg.utf8)
         // No base file is given, so the drawing can reach no file or URL.
@@ -67,6 +71,13 @@ enum SVGRenderer {
         let cairo = cairo_create(surface)
         var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
         let drawn = rsvg_handle_render_document(handle, cairo, &viewport, &error)
+        if drawn != 0, let cairo {
+            let scale = viewBox.map { min(width / $0.width, height / $0.height) } ?? 1
+            let offset = viewBox.map { box in
+                ((width - box.width * scale) / 2 - box.x * scale, (height - box.height * scale) / 2 - box.y * scale)
+            } ?? (0, 0)
+            TextPainter.draw(lines, on: cairo, scale: scale, offset: offset)
+        }
         cairo_destroy(cairo)
         guard drawn != 0 else { throw .draw(take(error)) }
         cairo_surface_finish(surface)
