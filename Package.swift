@@ -111,7 +111,7 @@ let package = Package(
             path: "Benchmarks/jariya-bench"
         ),
 
-        .testTarget(name: "JariyaCoreTests", dependencies: ["JariyaCore"]),
+        .testTarget(name: "JariyaCoreTests", dependencies: ["JariyaCore", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "JariyaXMLTests", dependencies: ["JariyaXML"]),
         .testTarget(name: "JariyaStoreTests", dependencies: ["JariyaStore"]),
         .testTarget(name: "JariyaDocumentsTests", dependencies: ["JariyaDocuments"]),
