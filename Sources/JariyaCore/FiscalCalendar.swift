@@ -60,6 +60,23 @@ public struct FiscalQuarter: Hashable, Comparable, Sendable, Codable {
     public static func < (lhs: FiscalQuarter, rhs: FiscalQuarter) -> Bool {
         (lhs.fiscalYear, lhs.number) < (rhs.fiscalYear, rhs.number)
     }
+
+    /// The quarter's first Bangkok calendar day.
+    public var firstDay: CivilDate {
+        let year = fiscalYear.endingGregorianYear
+        return number == 1 ? CivilDate(year: year - 1, month: 10, day: 1) : CivilDate(year: year, month: 3 * number - 5, day: 1)
+    }
+
+    /// The quarter's last Bangkok calendar day: 31 Dec, 31 Mar, 30 Jun or 30 Sep.
+    public var lastDay: CivilDate {
+        let year = fiscalYear.endingGregorianYear
+        switch number {
+        case 1: return CivilDate(year: year - 1, month: 12, day: 31)
+        case 2: return CivilDate(year: year, month: 3, day: 31)
+        case 3: return CivilDate(year: year, month: 6, day: 30)
+        default: return CivilDate(year: year, month: 9, day: 30)
+        }
+    }
 }
 
 extension TimeZone {

@@ -1,0 +1,136 @@
+import Foundation
+
+extension ComplianceReport {
+    /// The report for a fiscal year through a quarter (1–4), from facts alone.
+    /// Days are Bangkok days; an officer counts in the division they belonged
+    /// to at the end of the period (or of each quarter, in the quarterly table).
+    public static func compute(_ facts: ReportFacts, fiscalYear: FiscalYear, throughQuarter: Int, generatedAt: Date) -> ComplianceReport {
+        let quarter = min(max(throughQuarter, 1), 4)
+        let start = fiscalYear.firstDay
+        let end = FiscalQuarter(fiscalYear, quarter).lastDay
+        func day(_ instant: Date) -> CivilDate { CivilDate(instant, in: .bangkok) }
+        func within(_ instant: Date, _ from: CivilDate, _ to: CivilDate) -> Bool { (from...to).contains(day(instant)) }
+
+        let sessions = facts.sessions.filter { within($0.startsAt, start, end) }.sorted { $0.startsAt < $1.startsAt }
+        let present = facts.attendance.filter { $0.status == .present || $0.status == .late }
+        func attended(_ chosen: [ReportFacts.Session]) -> Set<Int64> {
+            let ids = Set(chosen.map(\.id))
+            return Set(present.filter { ids.contains($0.sessionID) }.map(\.officerID))
+        }
+        func completed(by last: CivilDate) -> Set<Int64> {
+            Set(facts.completions.filter { within($0.completedAt, start, last) }.map(\.officerID))
+        }
+        func roster(on last: CivilDate) -> [(officer: ReportFacts.Officer, division: String)] {
+            facts.officers.compactMap { officer in officer.division(on: last).map { (officer, $0) } }
+        }
+
+        let trained = attended(sessions)
+        let done = completed(by: end)
+        let onRoster = roster(on: end)
+        func row(_ name: String, _ people: [ReportFacts.Officer]) -> CoverageRow {
+            let ids = people.map(\.id)
+            let finished = ids.filter(done.contains).count
+            return CoverageRow(name: name, headcount: ids.count, trained: ids.filter(trained.contains).count, completed: finished,
+                               completedBp: basisPoints(finished, of: ids.count))
+        }
+        let divisionNames = facts.divisions + Set(onRoster.map(\.division)).subtracting(facts.divisions).sorted(by: ThaiText.precedes)
+        let coverage = Coverage(
+            total: row("รวม", onRoster.map(\.officer)),
+            byDivision: divisionNames.map { name in row(name, onRoster.filter { $0.division == name }.map(\.officer)) }
+                .filter { $0.headcount > 0 },
+            byStaffType: StaffType.allCases.map { type in row(type.thai, onRoster.map(\.officer).filter { $0.staffType == type }) }
+                .filter { $0.headcount > 0 })
+
+        let quarters = (1...quarter).map { number -> QuarterRow in
+            let span = FiscalQuarter(fiscalYear, number)
+            let held = sessions.filter { within($0.startsAt, span.firstDay, span.lastDay) }
+            let people = roster(on: span.lastDay).map(\.officer.id)
+            let finished = completed(by: span.lastDay)
+            return QuarterRow(quarter: number, planned: facts.measure?.quarters.contains(number) ?? true, sessions: held.count,
+                              attended: attended(held).count,
+                              completions: facts.completions.filter { within($0.completedAt, span.firstDay, span.lastDay) }.count,
+                              cumulativeCompletedBp: basisPoints(people.filter(finished.contains).count, of: people.count))
+        }
+
+        let steps = sessions.map { session in
+            Step(session: session.id, title: session.title, date: day(session.startsAt).description, time: ThaiTime.short(session.startsAt),
+                 quarter: FiscalQuarter(containing: session.startsAt).number, place: session.place, format: session.format,
+                 trainer: session.trainer, budgetBaht: session.budgetBaht, attended: attended([session]).count)
+        }
+
+        let certificates = facts.certificates.filter { day($0.issuedAt) <= end }.sorted { $0.number < $1.number }
+        let passedPost = Set(facts.tests.filter { $0.kind == .posttest && $0.passed && within($0.submittedAt, start, end) }.map(\.officerID))
+        let divisionOrder = Dictionary(divisionNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let pending = onRoster.filter { !done.contains($0.officer.id) }
+            .sorted { lhs, rhs in
+                let (left, right) = (divisionOrder[lhs.division] ?? .max, divisionOrder[rhs.division] ?? .max)
+                return left != right ? left < right : PersonName.thaiOrder(lhs.officer.name, rhs.officer.name)
+            }
+            .map { entry in
+                Pending(division: entry.division, name: entry.officer.name.formal, staffType: entry.officer.staffType.thai,
+                        status: pendingStatus(attended: trained.contains(entry.officer.id), passed: passedPost.contains(entry.officer.id)))
+            }
+
+        let formatter = ISO8601DateFormatter()
+        return ComplianceReport(
+            general: General(agencyName: facts.agencyName, agencyPlace: facts.agencyPlace, courseTitle: facts.courseTitle,
+                             fiscalYear: fiscalYear.buddhistYear, fiscalYearStart: start.description,
+                             fiscalYearEnd: fiscalYear.lastDay.description, throughQuarter: quarter,
+                             edition: "รอบ \(quarter * 3) เดือน", periodEnd: end.description, generatedAt: formatter.string(from: generatedAt)),
+            measure: facts.measure.map { measure in
+                MeasureQuote(plan: measure.plan, issue: measure.issue, question: measure.question, finding: measure.finding,
+                             steps: measure.steps, quarters: measure.quarters, responsible: measure.responsible)
+            },
+            steps: steps, coverage: coverage, quarters: quarters,
+            outcome: outcome(facts, within: { within($0, start, end) }),
+            certificates: Certificates(issued: certificates.count, firstSerial: certificates.first?.serial, lastSerial: certificates.last?.serial),
+            notYetComplete: pending, problems: facts.problems, suggestions: facts.suggestions,
+            evidence: Evidence(ledgerSize: facts.ledgerSize, ledgerHead: facts.ledgerHead, checkpointSize: facts.checkpoint?.size,
+                               checkpointHead: facts.checkpoint?.head, checkpointTakenAt: facts.checkpoint?.takenAt,
+                               publicKey: facts.checkpoint?.publicKey, signature: facts.checkpoint?.signature))
+    }
+
+    /// Pre-test: each officer's first; post-test: each officer's best.
+    private static func outcome(_ facts: ReportFacts, within: (Date) -> Bool) -> Outcome {
+        let tests = facts.tests.filter { within($0.submittedAt) }
+        var firstPre: [Int64: ReportFacts.TestResult] = [:]
+        var bestPost: [Int64: Int] = [:]
+        var passed: Set<Int64> = []
+        for test in tests.sorted(by: { $0.submittedAt < $1.submittedAt }) {
+            switch test.kind {
+            case .pretest: if firstPre[test.officerID] == nil { firstPre[test.officerID] = test }
+            case .posttest:
+                bestPost[test.officerID] = max(bestPost[test.officerID] ?? 0, test.percentBp)
+                if test.passed { passed.insert(test.officerID) }
+            }
+        }
+        let preMean = mean(firstPre.values.map(\.percentBp))
+        let postMean = mean(Array(bestPost.values))
+        let weakest = facts.topicScores.filter { $0.possibleCentipoints > 0 }
+            .map { TopicRow(topic: $0.topic, percentBp: basisPoints($0.earnedCentipoints, of: $0.possibleCentipoints)) }
+            .sorted { $0.percentBp != $1.percentBp ? $0.percentBp < $1.percentBp : $0.topic < $1.topic }
+        return Outcome(pretestTaken: firstPre.count, pretestMeanBp: preMean, posttestTaken: bestPost.count, posttestMeanBp: postMean,
+                       gainBp: preMean.flatMap { pre in postMean.map { $0 - pre } }, passPercent: facts.passPercent,
+                       passed: passed.count, passRateBp: bestPost.isEmpty ? nil : basisPoints(passed.count, of: bestPost.count),
+                       weakestTopics: Array(weakest.prefix(3)))
+    }
+
+    private static func pendingStatus(attended: Bool, passed: Bool) -> String {
+        switch (attended, passed) {
+        case (false, false): "ยังไม่เข้าอบรมและยังไม่ผ่านแบบทดสอบหลังเรียน"
+        case (true, false): "เข้าอบรมแล้ว ยังไม่ผ่านแบบทดสอบหลังเรียน"
+        case (false, true): "ผ่านแบบทดสอบหลังเรียนแล้ว ยังไม่เข้าอบรม"
+        case (true, true): "ยังไม่ครบเงื่อนไขของหลักสูตร"
+        }
+    }
+
+    /// part / whole in basis points, rounded half up; 0 of nothing is 0.
+    static func basisPoints(_ part: Int, of whole: Int) -> Int {
+        whole == 0 ? 0 : (part * 20_000 + whole) / (2 * whole)
+    }
+
+    /// The mean of basis points, rounded half up; nil for none.
+    static func mean(_ values: [Int]) -> Int? {
+        values.isEmpty ? nil : (values.reduce(0, +) * 2 + values.count) / (2 * values.count)
+    }
+}
