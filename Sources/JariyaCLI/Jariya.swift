@@ -12,7 +12,7 @@ public struct Jariya: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CourseCommand.self, RosterCommand.self, OfficerCommand.self,
-            UserCommand.self, SessionCommand.self, LedgerCommand.self, CertificateCommand.self, AgencyCommand.self, QuizCommand.self,
+            UserCommand.self, SessionCommand.self, LedgerCommand.self, CertificateCommand.self, AgencyCommand.self, ReportCommand.self, QuizCommand.self,
             ServeCommand.self, DemoCommand.self,
         ]
     )

@@ -20,8 +20,13 @@ extension ComplianceReport {
         func completed(by last: CivilDate) -> Set<Int64> {
             Set(facts.completions.filter { within($0.completedAt, start, last) }.map(\.officerID))
         }
-        func roster(on last: CivilDate) -> [(officer: ReportFacts.Officer, division: String)] {
+        // Executives and council members may train too, but are counted apart
+        // from the staff the measure is about (domain.md §6).
+        func everyone(on last: CivilDate) -> [(officer: ReportFacts.Officer, division: String)] {
             facts.officers.compactMap { officer in officer.division(on: last).map { (officer, $0) } }
+        }
+        func roster(on last: CivilDate) -> [(officer: ReportFacts.Officer, division: String)] {
+            everyone(on: last).filter { $0.officer.staffType != .executive && $0.officer.staffType != .council }
         }
 
         let trained = attended(sessions)
@@ -38,7 +43,7 @@ extension ComplianceReport {
             total: row("รวม", onRoster.map(\.officer)),
             byDivision: divisionNames.map { name in row(name, onRoster.filter { $0.division == name }.map(\.officer)) }
                 .filter { $0.headcount > 0 },
-            byStaffType: StaffType.allCases.map { type in row(type.thai, onRoster.map(\.officer).filter { $0.staffType == type }) }
+            byStaffType: StaffType.allCases.map { type in row(type.thai, everyone(on: end).map(\.officer).filter { $0.staffType == type }) }
                 .filter { $0.headcount > 0 })
 
         let quarters = (1...quarter).map { number -> QuarterRow in

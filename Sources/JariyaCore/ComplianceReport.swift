@@ -62,7 +62,8 @@ public struct ComplianceReport: Codable, Sendable, Equatable {
     }
 
     /// Section 5: coverage at the end of the period, each officer counted in
-    /// the division they belonged to then.
+    /// the division they belonged to then. The total and the divisions count
+    /// staff; executives and council members appear only by staff type.
     public struct Coverage: Codable, Sendable, Equatable {
         public var total: CoverageRow
         public var byDivision: [CoverageRow]

@@ -322,6 +322,22 @@ extension AppDatabase {
                 BEGIN SELECT RAISE(ABORT, 'a certificate can only be revoked, once'); END;
                 """)
         }
+        migrator.registerMigration("2567-06 report notes") { db in
+            try db.execute(sql: """
+                -- What the responsible officer writes into the compliance report:
+                -- problems met and suggestions, kept per course and fiscal year.
+                CREATE TABLE report_note (
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    course_key TEXT NOT NULL,
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    problems TEXT NOT NULL DEFAULT '',
+                    suggestions TEXT NOT NULL DEFAULT '',
+                    updated_by TEXT NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (agency_id, course_key, fiscal_year)
+                );
+                """)
+        }
         return migrator
     }
 }

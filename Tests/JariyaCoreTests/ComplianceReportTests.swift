@@ -23,6 +23,8 @@ import Testing
                   memberships: [.init(division: finance, from: day("2024-04-15"), until: nil)]),
             .init(id: 4, name: PersonName(prefix: "นาง", firstName: "เกศินี", lastName: "วงศ์ดี"), staffType: .generalContract,
                   memberships: [.init(division: office, from: day("2023-10-01"), until: nil)]),
+            .init(id: 5, name: PersonName(prefix: "นาย", firstName: "ประเสริฐ", lastName: "นายก"), staffType: .executive,
+                  memberships: [.init(division: office, from: day("2023-10-01"), until: nil)]),
         ],
         sessions: [
             .init(id: 11, title: "ครั้งที่ 1", startsAt: at("2023-11-15 09:00"), place: "ห้องประชุม", format: "onsite", trainer: "วิทยากร", budgetBaht: nil),
@@ -73,7 +75,8 @@ import Testing
             .init(name: "สำนักปลัด", headcount: 3, trained: 2, completed: 2, completedBp: 6667),
             .init(name: "กองคลัง", headcount: 1, trained: 0, completed: 0, completedBp: 0),
         ])
-        #expect(coverage.byStaffType.map(\.name) == ["พนักงานส่วนตำบล", "ลูกจ้างประจำ", "พนักงานจ้างตามภารกิจ", "พนักงานจ้างทั่วไป"])
+        #expect(coverage.byStaffType.map(\.name) == ["พนักงานส่วนตำบล", "ลูกจ้างประจำ", "พนักงานจ้างตามภารกิจ", "พนักงานจ้างทั่วไป", "ผู้บริหาร"],
+                "the executive is counted apart, by staff type only")
     }
 
     @Test func theSixMonthEditionUsesTheDivisionsOfMarch() {

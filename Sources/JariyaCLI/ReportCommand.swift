@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import JariyaCore
+import JariyaDocuments
+import JariyaServer
+import JariyaStore
+
+/// `jariya report …`: the issue (6) compliance report and what HR writes into it.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The issue (6) compliance report for a fiscal year, and its problems and suggestions.",
+        subcommands: [Compliance.self, Notes.self]
+    )
+
+    /// The report's formats, as far as they exist.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv
+    }
+
+    /// `jariya report compliance`.
+    struct Compliance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute the compliance report (รายงานผลการดำเนินการตามมาตรการ ประเด็นที่ ๖) as JSON or CSV.",
+            discussion: "Through quarter 2 is the 6-month edition (รอบ 6 เดือน), through 4 the 12-month one. JSON goes to standard output unless --out is given."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The course the measure is carried out by.") var course = "code-of-ethics"
+        @Option(help: "The fiscal year (BE), e.g. 2567.") var fiscalYear: Int
+        @Option(help: "The last quarter covered, 1–4.") var throughQuarter = 4
+        @Option(help: "json or csv.") var format: Format = .json
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func validate() throws {
+            guard (1...4).contains(throughQuarter) else { throw ValidationError("--through-quarter must be 1, 2, 3 or 4") }
+            guard (2500...2700).contains(fiscalYear) else { throw ValidationError("--fiscal-year is a Buddhist-Era year such as 2567") }
+        }
+
+        func run() throws {
+            let db = try database.open()
+            let agency = try db.agency(code: database.agency)
+            let report: ComplianceReport
+            do {
+                report = try ComplianceReports(database: db).report(agency: agency, courseKey: course, fiscalYear: fiscalYear,
+                                                                     throughQuarter: throughQuarter, now: Date())
+            } catch let error as ComplianceReports.Failure {
+                throw CLIError(error.description)
+            }
+            let data: Data
+            switch format {
+            case .json: data = try ComplianceReportJSON.encode(report)
+            case .csv: data = ComplianceReportCSV.render(report)
+            }
+            if let out {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                warn("wrote \(out)")
+            } else {
+                Console.current.out(String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
+
+    /// `jariya report notes`.
+    struct Notes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set the problems and suggestions the report prints for a fiscal year.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The course.") var course = "code-of-ethics"
+        @Option(help: "The fiscal year (BE).") var fiscalYear: Int
+        @Option(help: "Problems met (ปัญหาอุปสรรค).") var problems: String?
+        @Option(help: "Suggestions (ข้อเสนอแนะ).") var suggestions: String?
+
+        func run() throws {
+            let db = try database.open()
+            let agency = try db.agency(code: database.agency)
+            try db.saveReportNote(agencyID: agency.id ?? 0, courseKey: course, fiscalYear: fiscalYear, problems: problems.map(ThaiText.clean),
+                                  suggestions: suggestions.map(ThaiText.clean), by: NSUserName(), now: Date())
+            say("บันทึกปัญหาอุปสรรคและข้อเสนอแนะของปีงบประมาณ \(fiscalYear) แล้ว")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import JariyaCore
+import JariyaStore
+import JariyaXML
+
+/// Builds compliance reports: the store's facts, completed from the course's
+/// published XML (its title, the issue (6) measure, the pass mark) and the
+/// post-tests scored by topic, then computed by `ComplianceReport.compute`.
+/// Shared by `jariya report compliance` and the API.
+public struct ComplianceReports: Sendable {
+    /// Where the facts are.
+    public let database: AppDatabase
+
+    /// A builder over a database.
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// Why a report cannot be made.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What is missing.
+        public let description: String
+    }
+
+    /// The report for a course and fiscal year through a quarter.
+    public func report(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int, now: Date) throws -> ComplianceReport {
+        let facts = try facts(agency: agency, courseKey: courseKey, fiscalYear: fiscalYear, throughQuarter: throughQuarter)
+        return ComplianceReport.compute(facts, fiscalYear: FiscalYear(fiscalYear), throughQuarter: throughQuarter, generatedAt: now)
+    }
+
+    /// The facts of the report, complete.
+    public func facts(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int) throws -> ReportFacts {
+        let agencyID = agency.id ?? 0
+        guard let version = try database.currentCourse(agencyID: agencyID, key: courseKey) else {
+            throw Failure(description: "no published course \(courseKey)")
+        }
+        let course = try ContentReader.course(bytes: [UInt8](version.source), name: "\(courseKey) v\(version.version)")
+        var facts = try database.reportFacts(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear)
+        facts.courseTitle = course.title
+        facts.measure = course.measures.first { $0.issue == 6 } ?? course.measures.first
+        facts.passPercent = course.posttest?.passPercent ?? 0
+        let lastDay = FiscalQuarter(FiscalYear(fiscalYear), min(max(throughQuarter, 1), 4)).lastDay
+        let through = lastDay.instant(hour: 23, minute: 59)?.addingTimeInterval(59.999) ?? Date.distantFuture
+        facts.topicScores = try topicScores(try database.posttestAnswers(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear,
+                                                                         through: through))
+        return facts
+    }
+
+    /// Post-test credit summed by topic, named as the bank names it.
+    private func topicScores(_ tests: [PosttestAnswers]) throws -> [ReportFacts.TopicScore] {
+        var banks: [Int64: QuestionBank] = [:]
+        var totals: [String: (earned: Int, possible: Int)] = [:]
+        for test in tests {
+            if banks[test.bankVersionID] == nil, let version = try database.bankVersion(id: test.bankVersionID) {
+                banks[test.bankVersionID] = try ContentReader.bank(bytes: [UInt8](version.source), name: "\(version.bankKey) v\(version.version)")
+            }
+            guard let bank = banks[test.bankVersionID] else { continue }
+            let names = Dictionary(bank.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            for drawn in test.drawn {
+                guard let topic = bank.question(id: drawn.questionID)?.topic else { continue }
+                let score = bank.score([drawn], answers: test.answers)
+                let name = names[topic] ?? topic
+                totals[name, default: (0, 0)].earned += score.earnedCentipoints
+                totals[name, default: (0, 0)].possible += score.possibleCentipoints
+            }
+        }
+        return totals.map { .init(topic: $0.key, earnedCentipoints: $0.value.earned, possibleCentipoints: $0.value.possible) }
+    }
+}
