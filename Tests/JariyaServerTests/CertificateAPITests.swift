@@ -148,3 +148,28 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportAPITests {
+    @Test func hrGetsTheReportAndAnOfficerIsForbidden() async throws {
+        let world = try QuizWorld()
+        let app = try await buildApplication(world.configuration(signing: true))
+        try await app.test(.router) { client in
+            let (_, hr, _, _) = try await CertificateAPITests.complete(client, world: world)
+            let (_, report, _) = try await client.json("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=1", .get, token: hr, expect: .ok)
+            let coverage = report["coverage"] as? [String: Any]
+            let total = coverage?["total"] as? [String: Any]
+            #expect(total?["headcount"] as? Int == 2)
+            #expect(total?["completed"] as? Int == 1)
+            #expect((report["certificates"] as? [String: Any])?["first_serial"] as? String == "ยก-2568-0001")
+            try await client.execute(uri: "/api/v1/reports/compliance?fiscalYear=2568&format=csv", method: .get,
+                                     headers: [.authorization: "Bearer \(hr)"]) { response in
+                #expect(response.status == .ok)
+                #expect(Data(buffer: response.body).starts(with: [0xEF, 0xBB, 0xBF]))
+            }
+            let officer = try await client.login("officer-a")
+            try await client.json("/api/v1/reports/compliance?fiscalYear=2568", .get, token: officer, expect: .forbidden)
+            try await client.json("/api/v1/reports/compliance", .get, token: hr, expect: .badRequest)
+            try await client.json("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=9", .get, token: hr, expect: .badRequest)
+        }
+    }
+}

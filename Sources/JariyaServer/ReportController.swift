@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import JariyaCore
+import JariyaDocuments
+import JariyaStore
+
+/// The compliance report over the API, for HR and admins: the agency's
+/// evidence, but with the named annex of who is not yet complete, so not for
+/// officers.
+struct ReportController {
+    /// Builds the reports.
+    let reports: ComplianceReports
+    /// The server clock, for "generated at".
+    let clock: @Sendable () -> Date
+
+    /// Registers `GET reports/compliance`.
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("reports/compliance", use: compliance)
+    }
+
+    /// `GET reports/compliance?fiscalYear=2567&throughQuarter=4&format=json|csv&course=…`.
+    @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole([.hr, .admin])
+        let query = request.uri.queryParameters
+        guard let fiscalYear = query["fiscalYear"].flatMap({ Int(String($0)) }), (2500...2700).contains(fiscalYear) else {
+            throw HTTPError(.badRequest, message: "fiscalYear is required: a Buddhist-Era year such as 2567")
+        }
+        let quarter = query["throughQuarter"].map { Int(String($0)) } ?? 4
+        guard let quarter, (1...4).contains(quarter) else { throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4") }
+        let format = query["format"].map(String.init) ?? "json"
+        guard format == "json" || format == "csv" else { throw HTTPError(.badRequest, message: "format must be json or csv") }
+        let agency = try reports.database.agency(id: user.agencyId)
+        let report: ComplianceReport
+        do {
+            report = try reports.report(agency: agency, courseKey: query["course"].map(String.init) ?? "code-of-ethics",
+                                        fiscalYear: fiscalYear, throughQuarter: quarter, now: clock())
+        } catch let error as ComplianceReports.Failure {
+            throw HTTPError(.notFound, message: error.description)
+        }
+        let name = "compliance-\(fiscalYear)-q\(quarter).\(format)"
+        let body = format == "csv" ? ComplianceReportCSV.render(report) : try ComplianceReportJSON.encode(report)
+        return Response(status: .ok, headers: [
+            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"\(name)\"",
+            .cacheControl: "private, no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
