@@ -88,7 +88,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     AttemptController(engine: engine).addRoutes(to: api)
     SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
     certificates.addRoutes(to: api)
-    ReportController(reports: ComplianceReports(database: database), clock: configuration.clock).addRoutes(to: api)
+    ReportController(reports: ComplianceReports(database: database), html: ComplianceReportHTML(templates: templates),
+                     clock: configuration.clock).addRoutes(to: api)
 
     var app = Application(
         router: router,

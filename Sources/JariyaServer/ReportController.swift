@@ -10,15 +10,20 @@ import JariyaStore
 struct ReportController {
     /// Builds the reports.
     let reports: ComplianceReports
+    /// The HTML (and so the PDF) of a report.
+    let html: ComplianceReportHTML
     /// The server clock, for "generated at".
     let clock: @Sendable () -> Date
+
+    static let types = ["json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
+                        "html": "text/html; charset=utf-8", "pdf": "application/pdf"]
 
     /// Registers `GET reports/compliance`.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("reports/compliance", use: compliance)
     }
 
-    /// `GET reports/compliance?fiscalYear=2567&throughQuarter=4&format=json|csv&course=…`.
+    /// `GET reports/compliance?fiscalYear=2567&throughQuarter=4&format=pdf|html|json|csv&course=…`.
     @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.hr, .admin])
         let query = request.uri.queryParameters
@@ -28,7 +33,7 @@ struct ReportController {
         let quarter = query["throughQuarter"].map { Int(String($0)) } ?? 4
         guard let quarter, (1...4).contains(quarter) else { throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4") }
         let format = query["format"].map(String.init) ?? "json"
-        guard format == "json" || format == "csv" else { throw HTTPError(.badRequest, message: "format must be json or csv") }
+        guard let type = Self.types[format] else { throw HTTPError(.badRequest, message: "format must be pdf, html, json or csv") }
         let agency = try reports.database.agency(id: user.agencyId)
         let report: ComplianceReport
         do {
@@ -38,10 +43,19 @@ struct ReportController {
             throw HTTPError(.notFound, message: error.description)
         }
         let name = "compliance-\(fiscalYear)-q\(quarter).\(format)"
-        let body = format == "csv" ? ComplianceReportCSV.render(report) : try ComplianceReportJSON.encode(report)
+        let body: Data
+        switch format {
+        case "csv": body = ComplianceReportCSV.render(report)
+        case "html": body = Data(try html.render(report).utf8)
+        case "pdf":
+            do { body = try HTMLPrinter.pdf(html: try html.render(report)) } catch let error as HTMLPrinter.Failure {
+                throw HTTPError(.serviceUnavailable, message: error.description)
+            }
+        default: body = try ComplianceReportJSON.encode(report)
+        }
         return Response(status: .ok, headers: [
-            .contentType: format == "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"\(name)\"",
+            .contentType: type,
+            .contentDisposition: "\(format == "html" ? "inline" : "attachment"); filename=\"\(name)\"",
             .cacheControl: "private, no-store",
         ], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }

@@ -68,4 +68,53 @@ import Testing
         #expect(missing.code == 1)
         #expect(missing.err == ["jariya: no published course nothing"])
     }
+
+    @Test func thePDFIsA4ThaiWithPageNumbersAndEmbeddedFonts() async throws {
+        let runner = try await Self.demo()
+        defer { runner.remove() }
+        let file = runner.folder.appendingPathComponent("report.pdf")
+        let made = await runner.run(["report", "compliance", "--fiscal-year", "2567", "--format", "pdf", "--out", file.path])
+        #expect(made.code == 0, "\(made.err)")
+        let pdf = try Data(contentsOf: file)
+        let text = try #require(try PDFText.extract(pdf))
+        #expect(text.contains("บันทึกข้อความ"))
+        #expect(text.contains("ประเด็นที่ (๖)"))
+        #expect(text.contains("หน้า 1/"), "page numbers, in the footer of every page")
+        #expect(text.contains("สำนักปลัด องค์การบริหารส่วนตำบลยอดแก้ว อำเภอนามน จังหวัดกาฬสินธุ์"),
+                "the text layer reads back as the Thai printed, ำ and ุ included")
+        let fonts = try Self.tool("/usr/bin/pdffonts", [file.path]).split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty)
+        for font in fonts {
+            let columns = font.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(columns[columns.count - 5] == "yes", "\(font) is not embedded")
+        }
+        let info = try Self.tool("/usr/bin/pdfinfo", [file.path])
+        #expect(info.contains("(A4)"))
+    }
+
+    @Test func whatHRTypesIsEscapedInTheHTML() async throws {
+        let runner = try await Self.demo()
+        defer { runner.remove() }
+        _ = await runner.run(["report", "notes", "--fiscal-year", "2567", "--problems", "<script>alert(1)</script> & \"ห้อง\""])
+        let page = await runner.run(["report", "compliance", "--fiscal-year", "2567", "--format", "html"])
+        #expect(page.code == 0, "\(page.err)")
+        let html = page.out.joined(separator: "\n")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;ห้อง&quot;"))
+        #expect(html.contains("<svg"), "the charts are inline SVG")
+        #expect(!html.contains("คะแนนรายบุคคล:"), "no individual scores")
+    }
+
+    static func tool(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }
