@@ -47,6 +47,11 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]
         ),
         .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
@@ -68,7 +73,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg", "CPangoCairo"]),
+        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg", "CPangoCairo", "CXLSXWriter"]),
         // The JSON shapes of /api/v1, shared by the server and its clients.
         .target(name: "JariyaAPI"),
         .target(

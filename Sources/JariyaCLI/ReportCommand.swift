@@ -15,29 +15,29 @@ struct ReportCommand: ParsableCommand {
 
     /// The report's formats, as far as they exist.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case pdf, html, json, csv
+        case pdf, html, xlsx, json, csv
     }
 
     /// `jariya report compliance`.
     struct Compliance: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make the compliance report (รายงานผลการดำเนินการตามมาตรการ ประเด็นที่ ๖) as PDF, HTML, JSON or CSV.",
+            abstract: "Make the compliance report (รายงานผลการดำเนินการตามมาตรการ ประเด็นที่ ๖) as PDF, HTML, XLSX, JSON or CSV.",
             discussion: """
                 Through quarter 2 is the 6-month edition (รอบ 6 เดือน), through 4 the 12-month one. The PDF (A4, with the cover memo
-                for the นายก อบต. to sign) needs --out; the other formats go to standard output unless --out is given.
+                for the นายก อบต. to sign) and the XLSX need --out; the other formats go to standard output unless --out is given.
                 """
         )
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The course the measure is carried out by.") var course = "code-of-ethics"
         @Option(help: "The fiscal year (BE), e.g. 2567.") var fiscalYear: Int
         @Option(help: "The last quarter covered, 1–4.") var throughQuarter = 4
-        @Option(help: "pdf, html, json or csv.") var format: Format = .json
+        @Option(help: "pdf, html, xlsx, json or csv.") var format: Format = .json
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func validate() throws {
             guard (1...4).contains(throughQuarter) else { throw ValidationError("--through-quarter must be 1, 2, 3 or 4") }
             guard (2500...2700).contains(fiscalYear) else { throw ValidationError("--fiscal-year is a Buddhist-Era year such as 2567") }
-            if format == .pdf && out == nil { throw ValidationError("a PDF needs --out FILE.pdf") }
+            if (format == .pdf || format == .xlsx) && out == nil { throw ValidationError("a \(format.rawValue.uppercased()) file needs --out FILE.\(format.rawValue)") }
         }
 
         func run() async throws {
@@ -54,6 +54,7 @@ struct ReportCommand: ParsableCommand {
             switch format {
             case .json: data = try ComplianceReportJSON.encode(report)
             case .csv: data = ComplianceReportCSV.render(report)
+            case .xlsx: data = try ComplianceReportXLSX.workbook(report).data()
             case .html: data = Data(try await ComplianceReportHTML.load().render(report).utf8)
             case .pdf:
                 do { data = try HTMLPrinter.pdf(html: try await ComplianceReportHTML.load().render(report)) } catch let error as HTMLPrinter.Failure {

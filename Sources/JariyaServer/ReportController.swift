@@ -16,6 +16,7 @@ struct ReportController {
     let clock: @Sendable () -> Date
 
     static let types = ["json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
+                        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         "html": "text/html; charset=utf-8", "pdf": "application/pdf"]
 
     /// Registers `GET reports/compliance`.
@@ -33,7 +34,7 @@ struct ReportController {
         let quarter = query["throughQuarter"].map { Int(String($0)) } ?? 4
         guard let quarter, (1...4).contains(quarter) else { throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4") }
         let format = query["format"].map(String.init) ?? "json"
-        guard let type = Self.types[format] else { throw HTTPError(.badRequest, message: "format must be pdf, html, json or csv") }
+        guard let type = Self.types[format] else { throw HTTPError(.badRequest, message: "format must be pdf, html, xlsx, json or csv") }
         let agency = try reports.database.agency(id: user.agencyId)
         let report: ComplianceReport
         do {
@@ -46,6 +47,7 @@ struct ReportController {
         let body: Data
         switch format {
         case "csv": body = ComplianceReportCSV.render(report)
+        case "xlsx": body = try ComplianceReportXLSX.workbook(report).data()
         case "html": body = Data(try html.render(report).utf8)
         case "pdf":
             do { body = try HTMLPrinter.pdf(html: try html.render(report)) } catch let error as HTMLPrinter.Failure {

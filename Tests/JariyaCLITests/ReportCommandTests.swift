@@ -105,6 +105,25 @@ import Testing
         #expect(!html.contains("คะแนนรายบุคคล:"), "no individual scores")
     }
 
+    @Test func theWorkbookHasOneSheetPerTableAndKeepsFormulasAsText() async throws {
+        let runner = try await Self.demo()
+        defer { runner.remove() }
+        _ = await runner.run(["report", "notes", "--fiscal-year", "2567", "--problems", "=HYPERLINK(\"http://x\",\"คลิก\")"])
+        let file = runner.folder.appendingPathComponent("report.xlsx")
+        let made = await runner.run(["report", "compliance", "--fiscal-year", "2567", "--format", "xlsx", "--out", file.path])
+        #expect(made.code == 0, "\(made.err)")
+        // Read the workbook as Excel would: its sheet names, and whether any cell is a formula.
+        let script = """
+            import sys, zipfile, re
+            z = zipfile.ZipFile(sys.argv[1])
+            print("|".join(re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())))
+            print(any("<f>" in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")))
+            print("=HYPERLINK" in z.read("xl/sharedStrings.xml").decode())
+            """
+        let lines = try Self.tool("/usr/bin/python3", ["-c", script, file.path]).split(separator: "\n").map(String.init)
+        #expect(lines == ["ข้อมูลทั่วไป|การอบรม|ตามสังกัด|ตามประเภทบุคลากร|รายไตรมาส|ผลสัมฤทธิ์|ผู้ยังไม่ผ่านหลักสูตร", "False", "True"])
+    }
+
     static func tool(_ path: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
