@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The issue (6) compliance report for a fiscal year, and its problems and suggestions.",
-        subcommands: [Compliance.self, Notes.self]
+        subcommands: [Compliance.self, Completion.self, Notes.self]
     )
 
     /// The report's formats, as far as they exist.
@@ -70,6 +70,56 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// `jariya report completion`.
+    struct Completion: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Who has done what: each officer's sessions, tests, completion and certificate (internal to the agency).",
+            discussion: "Filter with --division (code or Thai name), --staff-type and --status; XLSX needs --out."
+        )
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The course.") var course = "code-of-ethics"
+        @Option(help: "The fiscal year (BE), e.g. 2567.") var fiscalYear: Int
+        @Option(help: "The last quarter covered, 1–4.") var throughQuarter = 4
+        @Option(help: "Only this division (its code, e.g. finance, or its Thai name).") var division: String?
+        @Option(help: "Only this staff type: \(StaffType.allCases.map(\.rawValue).joined(separator: ", ")).") var staffType: StaffType?
+        @Option(help: "Only this status: complete, in-progress or not-started.") var status: CompletionReport.Status?
+        @Option(help: "html, xlsx, json or csv.") var format: Format = .json
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+
+        func validate() throws {
+            guard (1...4).contains(throughQuarter) else { throw ValidationError("--through-quarter must be 1, 2, 3 or 4") }
+            guard (2500...2700).contains(fiscalYear) else { throw ValidationError("--fiscal-year is a Buddhist-Era year such as 2567") }
+            if format == .pdf { throw ValidationError("the completion report comes as html, xlsx, json or csv") }
+            if format == .xlsx && out == nil { throw ValidationError("an XLSX file needs --out FILE.xlsx") }
+        }
+
+        func run() async throws {
+            let db = try database.open()
+            let agency = try db.agency(code: database.agency)
+            let report: CompletionReport
+            do {
+                report = try ComplianceReports(database: db).completion(agency: agency, courseKey: course, fiscalYear: fiscalYear,
+                                                                         throughQuarter: throughQuarter, division: division,
+                                                                         staffType: staffType, status: status, now: Date())
+            } catch let error as ComplianceReports.Failure {
+                throw CLIError(error.description)
+            }
+            let data: Data
+            switch format {
+            case .json: data = try CompletionReportFiles.json(report)
+            case .csv: data = CompletionReportFiles.csv(report)
+            case .xlsx: data = try CompletionReportFiles.workbook(report).data()
+            case .html, .pdf: data = Data(try await CompletionReportHTML.load().render(report).utf8)
+            }
+            if let out {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                warn("wrote \(out) (\(report.rows.count) officers)")
+            } else {
+                Console.current.out(String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
+
     /// `jariya report notes`.
     struct Notes: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set the problems and suggestions the report prints for a fiscal year.")
@@ -88,3 +138,6 @@ struct ReportCommand: ParsableCommand {
         }
     }
 }
+
+extension StaffType: ExpressibleByArgument {}
+extension CompletionReport.Status: ExpressibleByArgument {}

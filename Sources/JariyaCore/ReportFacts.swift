@@ -10,11 +10,14 @@ public struct ReportFacts: Sendable {
         public var name: PersonName
         public var staffType: StaffType
         public var memberships: [Membership]
-        public init(id: Int64, name: PersonName, staffType: StaffType, memberships: [Membership]) {
+        /// The agency's own code for the person (HR's reports list it; the published one does not).
+        public var employeeCode: String
+        public init(id: Int64, name: PersonName, staffType: StaffType, memberships: [Membership], employeeCode: String = "") {
             self.id = id
             self.name = name
             self.staffType = staffType
             self.memberships = memberships
+            self.employeeCode = employeeCode
         }
     }
 
@@ -93,10 +96,12 @@ public struct ReportFacts: Sendable {
         public var serial: String
         public var number: Int
         public var issuedAt: Date
-        public init(serial: String, number: Int, issuedAt: Date) {
+        public var officerID: Int64
+        public init(serial: String, number: Int, issuedAt: Date, officerID: Int64 = 0) {
             self.serial = serial
             self.number = number
             self.issuedAt = issuedAt
+            self.officerID = officerID
         }
     }
 

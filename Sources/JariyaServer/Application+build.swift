@@ -89,7 +89,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
     certificates.addRoutes(to: api)
     ReportController(reports: ComplianceReports(database: database), html: ComplianceReportHTML(templates: templates),
-                     clock: configuration.clock).addRoutes(to: api)
+                     clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates)).addRoutes(to: api)
 
     var app = Application(
         router: router,

@@ -28,8 +28,24 @@ public struct ComplianceReports: Sendable {
         return ComplianceReport.compute(facts, fiscalYear: FiscalYear(fiscalYear), throughQuarter: throughQuarter, generatedAt: now)
     }
 
-    /// The facts of the report, complete.
-    public func facts(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int) throws -> ReportFacts {
+    /// HR's completion report for a course and fiscal year through a quarter;
+    /// `division` may be a division's code or its Thai name.
+    public func completion(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int, division: String?,
+                           staffType: StaffType?, status: CompletionReport.Status?, now: Date) throws -> CompletionReport {
+        let divisionName = try division.map { wanted in
+            let divisions = try database.divisions(agencyID: agency.id ?? 0)
+            guard let match = divisions.first(where: { $0.code == wanted || $0.name == ThaiText.clean(wanted) }) else {
+                throw Failure(description: "no division \(wanted); the divisions are: \(divisions.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))")
+            }
+            return match.name
+        }
+        let facts = try facts(agency: agency, courseKey: courseKey, fiscalYear: fiscalYear, throughQuarter: throughQuarter, topics: false)
+        return CompletionReport.compute(facts, fiscalYear: FiscalYear(fiscalYear), throughQuarter: throughQuarter,
+                                        filter: .init(division: divisionName, staffType: staffType, status: status), generatedAt: now)
+    }
+
+    /// The facts of the report, complete; `topics` scores the post-tests by topic.
+    public func facts(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int, topics: Bool = true) throws -> ReportFacts {
         let agencyID = agency.id ?? 0
         guard let version = try database.currentCourse(agencyID: agencyID, key: courseKey) else {
             throw Failure(description: "no published course \(courseKey)")
@@ -41,6 +57,7 @@ public struct ComplianceReports: Sendable {
         facts.passPercent = course.posttest?.passPercent ?? 0
         let lastDay = FiscalQuarter(FiscalYear(fiscalYear), min(max(throughQuarter, 1), 4)).lastDay
         let through = lastDay.instant(hour: 23, minute: 59)?.addingTimeInterval(59.999) ?? Date.distantFuture
+        guard topics else { return facts }
         facts.topicScores = try topicScores(try database.posttestAnswers(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear,
                                                                          through: through))
         return facts

@@ -19,9 +19,54 @@ struct ReportController {
                         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         "html": "text/html; charset=utf-8", "pdf": "application/pdf"]
 
-    /// Registers `GET reports/compliance`.
+    /// HR's completion report page.
+    let completionHTML: CompletionReportHTML
+
+    /// Registers `GET reports/compliance` and `GET reports/completion`.
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("reports/compliance", use: compliance)
+        group.get("reports/completion", use: completion)
+    }
+
+    /// `GET reports/completion?fiscalYear=2567&throughQuarter=4&division=&staffType=&status=&format=json|csv|xlsx|html`.
+    @Sendable func completion(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole([.hr, .admin])
+        let query = request.uri.queryParameters
+        guard let fiscalYear = query["fiscalYear"].flatMap({ Int(String($0)) }), (2500...2700).contains(fiscalYear) else {
+            throw HTTPError(.badRequest, message: "fiscalYear is required: a Buddhist-Era year such as 2567")
+        }
+        guard let quarter = query["throughQuarter"].map({ Int(String($0)) }) ?? 4, (1...4).contains(quarter) else {
+            throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4")
+        }
+        let staffType = try query["staffType"].map { text in
+            guard let type = StaffType(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "unknown staffType \(text)") }
+            return type
+        }
+        let status = try query["status"].map { text in
+            guard let status = CompletionReport.Status(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "unknown status \(text)") }
+            return status
+        }
+        let format = query["format"].map(String.init) ?? "json"
+        guard format != "pdf", let type = Self.types[format] else { throw HTTPError(.badRequest, message: "format must be html, xlsx, json or csv") }
+        let report: CompletionReport
+        do {
+            report = try reports.completion(agency: try reports.database.agency(id: user.agencyId),
+                                            courseKey: query["course"].map(String.init) ?? "code-of-ethics", fiscalYear: fiscalYear,
+                                            throughQuarter: quarter, division: query["division"].map(String.init), staffType: staffType,
+                                            status: status, now: clock())
+        } catch let error as ComplianceReports.Failure {
+            throw HTTPError(.notFound, message: error.description)
+        }
+        let body: Data = switch format {
+        case "csv": CompletionReportFiles.csv(report)
+        case "xlsx": try CompletionReportFiles.workbook(report).data()
+        case "html": Data(try completionHTML.render(report).utf8)
+        default: try CompletionReportFiles.json(report)
+        }
+        return Response(status: .ok, headers: [
+            .contentType: type, .cacheControl: "private, no-store",
+            .contentDisposition: "\(format == "html" ? "inline" : "attachment"); filename=\"completion-\(fiscalYear)-q\(quarter).\(format)\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// `GET reports/compliance?fiscalYear=2567&throughQuarter=4&format=pdf|html|json|csv&course=…`.

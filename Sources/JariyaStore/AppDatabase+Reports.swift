@@ -29,7 +29,7 @@ extension AppDatabase {
             }
             let officers = try Officer.filter(Column("agency_id") == agencyID).fetchAll(db).map { officer in
                 ReportFacts.Officer(id: officer.id ?? 0, name: officer.name, staffType: officer.staffType,
-                                    memberships: memberships[officer.id ?? 0] ?? [])
+                                    memberships: memberships[officer.id ?? 0] ?? [], employeeCode: officer.employeeCode)
             }
             let sessions = try TrainingSession.filter(Column("agency_id") == agencyID && Column("course_key") == courseKey
                                                       && Column("fiscal_year") == fiscalYear).fetchAll(db)
@@ -67,7 +67,7 @@ extension AppDatabase {
                                                trainer: $0.trainer, budgetBaht: $0.budgetBaht) },
                 attendance: attendance, tests: tests,
                 completions: completions.map { .init(officerID: $0.officerId, completedAt: $0.completedAt) },
-                certificates: certificates.map { .init(serial: $0.serial, number: $0.number, issuedAt: $0.issuedAt) },
+                certificates: certificates.map { .init(serial: $0.serial, number: $0.number, issuedAt: $0.issuedAt, officerID: $0.officerId) },
                 topicScores: [], problems: note?["problems"] ?? "", suggestions: note?["suggestions"] ?? "",
                 ledgerSize: head?["seq"] ?? 0, ledgerHead: head?["hash"] ?? LedgerEntry.genesis, checkpoint: checkpoint)
         }

@@ -137,3 +137,25 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+@Suite struct CompletionReportCommandTests {
+    @Test func hrFiltersTheOfficersAndGetsEveryFormat() async throws {
+        let runner = try await ReportCommandTests.demo()
+        defer { runner.remove() }
+        let finance = await runner.run(["report", "completion", "--fiscal-year", "2567", "--division", "finance", "--format", "json"])
+        #expect(finance.code == 0, "\(finance.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(finance.out.joined(separator: "\n").utf8)) as? [String: Any]
+        let rows = json?["rows"] as? [[String: Any]] ?? []
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0["division"] as? String == "กองคลัง" })
+        let csv = await runner.run(["report", "completion", "--fiscal-year", "2567", "--status", "complete", "--format", "csv"])
+        #expect(csv.out.first?.hasPrefix("\u{FEFF}\"สังกัด\"") == true)
+        #expect(csv.out.dropFirst().allSatisfy { $0.isEmpty || $0.hasSuffix("\"ผ่านหลักสูตรแล้ว\"") })
+        let html = await runner.run(["report", "completion", "--fiscal-year", "2567", "--format", "html"])
+        #expect(html.out.joined().contains("ผลการอบรมรายบุคคล"))
+        let unknown = await runner.run(["report", "completion", "--fiscal-year", "2567", "--division", "nowhere"])
+        #expect(unknown.code == 1)
+        #expect(unknown.err.first?.contains("no division nowhere") == true)
+        #expect(await runner.run(["report", "completion", "--fiscal-year", "2567", "--status", "done"]).code == 2)
+    }
+}

@@ -49,7 +49,7 @@ import Testing
                     routes.append((current, method))
                 } else if !line.hasPrefix(" ") { path = nil }
             }
-            #expect(routes.count == 19)
+            #expect(routes.count == 20)
             for (path, method) in routes {
                 let uri = path.replacingOccurrences(of: "{course}", with: "code-of-ethics")
                     .replacingOccurrences(of: "{attempt}", with: "x").replacingOccurrences(of: "{question}", with: "q001")

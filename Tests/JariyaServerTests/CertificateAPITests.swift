@@ -166,8 +166,12 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(Data(buffer: response.body).starts(with: [0xEF, 0xBB, 0xBF]))
             }
+            let (_, completion, _) = try await client.json("/api/v1/reports/completion?fiscalYear=2568&status=complete", .get, token: hr, expect: .ok)
+            #expect((completion["rows"] as? [[String: Any]])?.map { $0["employee_code"] as? String } == ["A"])
             let officer = try await client.login("officer-a")
             try await client.json("/api/v1/reports/compliance?fiscalYear=2568", .get, token: officer, expect: .forbidden)
+            try await client.json("/api/v1/reports/completion?fiscalYear=2568", .get, token: officer, expect: .forbidden)
+            try await client.json("/api/v1/reports/completion?fiscalYear=2568&staffType=boss", .get, token: hr, expect: .badRequest)
             try await client.json("/api/v1/reports/compliance", .get, token: hr, expect: .badRequest)
             try await client.json("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=9", .get, token: hr, expect: .badRequest)
         }
