@@ -112,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "jariya-bench",
             dependencies: ["JariyaCore", "JariyaStore", "JariyaCLI", "JariyaDocuments",
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/jariya-bench"
         ),
 

@@ -7,6 +7,7 @@ import JariyaStore
 //   .build/release/jariya-bench ledger-verify 1000000
 //   .build/release/jariya-bench checkins 20000
 //   .build/release/jariya-bench certificates 1000     (from the repository root: it reads Courses/, Quizzes/, Certificates/)
+//   .build/release/jariya-bench report 100000         (the same; 100,000 officers, 500 sessions, 1,000,000 attempts)
 // Each makes a scratch SQLite file in a temporary folder and removes it after.
 
 func scratchDatabase() throws -> (AppDatabase, Agency, URL) {
@@ -78,10 +79,13 @@ do {
     switch (arguments.first, arguments.dropFirst().first.flatMap { Int($0) }) {
     case ("ledger-verify", let count): try ledgerVerify(count ?? 1_000_000)
     case ("checkins", let count): try checkIns(count ?? 20_000)
+    case ("report", let count):
+        try await reportBench(officers: count ?? 100_000, sessions: 500, attempts: 10 * (count ?? 100_000),
+                              content: FileManager.default.currentDirectoryPath)
     case ("certificate-render", let count): try certificateRender(count ?? 200, content: FileManager.default.currentDirectoryPath)
     case ("certificates", let count): try await certificateBatch(count ?? 1_000, content: FileManager.default.currentDirectoryPath)
     default:
-        print("usage: jariya-bench ledger-verify [ENTRIES] | checkins [COUNT] | certificates [COUNT]")
+        print("usage: jariya-bench ledger-verify [ENTRIES] | checkins [COUNT] | certificates [COUNT] | report [OFFICERS]")
         exit(2)
     }
 } catch {

@@ -91,12 +91,11 @@ public struct CompletionReport: Codable, Sendable, Equatable {
         let certificates = Dictionary(facts.certificates.filter { CivilDate($0.issuedAt, in: .bangkok) <= end }.map { ($0.officerID, $0.serial) },
                                       uniquingKeysWith: { first, _ in first })
         let order = Dictionary(facts.divisions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let rows = facts.officers.compactMap { officer -> (ReportFacts.Officer, String)? in officer.division(on: end).map { (officer, $0) } }
-            .sorted { lhs, rhs in
-                let (left, right) = (order[lhs.1] ?? .max, order[rhs.1] ?? .max)
-                return left != right ? left < right : PersonName.thaiOrder(lhs.0.name, rhs.0.name)
-            }
-            .map { officer, division -> Row in
+        let rows = facts.officers.compactMap { officer -> (ReportFacts.Officer, String, Int, PersonName.SortKey)? in
+            officer.division(on: end).map { (officer, $0, order[$0] ?? .max, officer.name.sortKey) }
+        }
+            .sorted { lhs, rhs in lhs.2 != rhs.2 ? lhs.2 < rhs.2 : lhs.3 < rhs.3 }
+            .map { officer, division, _, _ -> Row in
                 let id = officer.id
                 let status: Status = completed[id] != nil ? .complete
                     : (attended[id] ?? 0) > 0 || pretest[id] != nil || posttest[id] != nil ? .inProgress : .notStarted

@@ -12,13 +12,19 @@ extension ComplianceReport {
         func within(_ instant: Date, _ from: CivilDate, _ to: CivilDate) -> Bool { (from...to).contains(day(instant)) }
 
         let sessions = facts.sessions.filter { within($0.startsAt, start, end) }.sorted { $0.startsAt < $1.startsAt }
-        let present = facts.attendance.filter { $0.status == .present || $0.status == .late }
-        func attended(_ chosen: [ReportFacts.Session]) -> Set<Int64> {
-            let ids = Set(chosen.map(\.id))
-            return Set(present.filter { ids.contains($0.sessionID) }.map(\.officerID))
+        // Indexed once: the report asks these questions per quarter and per session.
+        var presentBySession: [Int64: [Int64]] = [:]
+        for record in facts.attendance where record.status == .present || record.status == .late {
+            presentBySession[record.sessionID, default: []].append(record.officerID)
         }
+        func attended(_ chosen: [ReportFacts.Session]) -> Set<Int64> {
+            var officers: Set<Int64> = []
+            for session in chosen { officers.formUnion(presentBySession[session.id] ?? []) }
+            return officers
+        }
+        let completionDays = facts.completions.map { (officer: $0.officerID, day: day($0.completedAt)) }.filter { $0.day >= start }
         func completed(by last: CivilDate) -> Set<Int64> {
-            Set(facts.completions.filter { within($0.completedAt, start, last) }.map(\.officerID))
+            Set(completionDays.lazy.filter { $0.day <= last }.map(\.officer))
         }
         // Executives and council members may train too, but are counted apart
         // from the staff the measure is about (domain.md §6).
@@ -53,28 +59,30 @@ extension ComplianceReport {
             let finished = completed(by: span.lastDay)
             return QuarterRow(quarter: number, planned: facts.measure?.quarters.contains(number) ?? true, sessions: held.count,
                               attended: attended(held).count,
-                              completions: facts.completions.filter { within($0.completedAt, span.firstDay, span.lastDay) }.count,
+                              completions: completionDays.filter { (span.firstDay...span.lastDay).contains($0.day) }.count,
                               cumulativeCompletedBp: basisPoints(people.filter(finished.contains).count, of: people.count))
         }
 
         let steps = sessions.map { session in
             Step(session: session.id, title: session.title, date: day(session.startsAt).description, time: ThaiTime.short(session.startsAt),
                  quarter: FiscalQuarter(containing: session.startsAt).number, place: session.place, format: session.format,
-                 trainer: session.trainer, budgetBaht: session.budgetBaht, attended: attended([session]).count)
+                 trainer: session.trainer, budgetBaht: session.budgetBaht, attended: Set(presentBySession[session.id] ?? []).count)
         }
 
         let certificates = facts.certificates.filter { day($0.issuedAt) <= end }.sorted { $0.number < $1.number }
         let passedPost = Set(facts.tests.filter { $0.kind == .posttest && $0.passed && within($0.submittedAt, start, end) }.map(\.officerID))
         let divisionOrder = Dictionary(divisionNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let pending = onRoster.filter { !done.contains($0.officer.id) }
-            .sorted { lhs, rhs in
-                let (left, right) = (divisionOrder[lhs.division] ?? .max, divisionOrder[rhs.division] ?? .max)
-                return left != right ? left < right : PersonName.thaiOrder(lhs.officer.name, rhs.officer.name)
-            }
-            .map { entry in
-                Pending(division: entry.division, name: entry.officer.name.formal, staffType: entry.officer.staffType.thai,
-                        status: pendingStatus(attended: trained.contains(entry.officer.id), passed: passedPost.contains(entry.officer.id)))
-            }
+        // Sorted by index with keys computed once: officers are large values to move about.
+        let waiting = onRoster.filter { !done.contains($0.officer.id) }
+        let keys = waiting.map { (division: divisionOrder[$0.division] ?? .max, name: $0.officer.name.sortKey) }
+        let order = waiting.indices.sorted { lhs, rhs in
+            keys[lhs].division != keys[rhs].division ? keys[lhs].division < keys[rhs].division : keys[lhs].name < keys[rhs].name
+        }
+        let pending = order.map { index -> Pending in
+            let officer = waiting[index].officer
+            return Pending(division: waiting[index].division, name: officer.name.formal, staffType: officer.staffType.thai,
+                           status: pendingStatus(attended: trained.contains(officer.id), passed: passedPost.contains(officer.id)))
+        }
 
         let formatter = ISO8601DateFormatter()
         return ComplianceReport(

@@ -96,7 +96,7 @@ public struct ComplianceReport: Codable, Sendable, Equatable {
         public var passPercent: Int
         public var passed: Int
         public var passRateBp: Int?
-        /// The three topics with the lowest post-test credit, lowest first.
+        /// The three topics with the lowest credit in officers' best post-tests, lowest first.
         public var weakestTopics: [TopicRow]
     }
 

@@ -8,6 +8,16 @@ public struct PersonName: Hashable, Sendable, Codable {
     /// The family name.
     public var lastName: String
 
+    /// A name as the database keeps it, cleaned when it was imported: reading
+    /// a hundred thousand officers for a report need not clean them again.
+    public static func stored(prefix: String, firstName: String, lastName: String) -> PersonName {
+        var name = PersonName(prefix: "", firstName: "", lastName: "")
+        name.prefix = prefix
+        name.firstName = firstName
+        name.lastName = lastName
+        return name
+    }
+
     /// A name from its parts, cleaned as Thai text.
     public init(prefix: String, firstName: String, lastName: String) {
         self.prefix = ThaiText.clean(prefix)
@@ -56,5 +66,37 @@ extension PersonName {
     public static func thaiOrder(_ lhs: PersonName, _ rhs: PersonName) -> Bool {
         if lhs.firstName != rhs.firstName { return ThaiText.precedes(lhs.firstName, rhs.firstName) }
         return ThaiText.precedes(lhs.lastName, rhs.lastName)
+    }
+
+    /// The name's place in Thai order, computed once, for sorting long lists.
+    public var sortKey: SortKey { SortKey(name: self) }
+
+    /// A precomputed Thai order: `a.sortKey < b.sortKey` exactly when `thaiOrder(a, b)`.
+    public struct SortKey: Comparable, Sendable {
+        let name: PersonName
+        let first: (primary: [UInt32], marks: [UInt32])?
+        let last: (primary: [UInt32], marks: [UInt32])?
+
+        init(name: PersonName) {
+            self.name = name
+            first = ThaiText.sortKey(name.firstName)
+            last = ThaiText.sortKey(name.lastName)
+        }
+
+        public static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            guard let leftFirst = lhs.first, let rightFirst = rhs.first, let leftLast = lhs.last, let rightLast = rhs.last else {
+                return thaiOrder(lhs.name, rhs.name)
+            }
+            if lhs.name.firstName != rhs.name.firstName { return Self.precedes(leftFirst, rightFirst) }
+            return Self.precedes(leftLast, rightLast)
+        }
+
+        public static func == (lhs: SortKey, rhs: SortKey) -> Bool {
+            lhs.name.firstName == rhs.name.firstName && lhs.name.lastName == rhs.name.lastName
+        }
+
+        private static func precedes(_ lhs: (primary: [UInt32], marks: [UInt32]), _ rhs: (primary: [UInt32], marks: [UInt32])) -> Bool {
+            lhs.primary != rhs.primary ? lhs.primary.lexicographicallyPrecedes(rhs.primary) : lhs.marks.lexicographicallyPrecedes(rhs.marks)
+        }
     }
 }

@@ -105,7 +105,7 @@ public struct ReportFacts: Sendable {
         }
     }
 
-    /// Post-test credit on one topic of the bank, summed over the period's post-tests.
+    /// Post-test credit on one topic of the bank, summed over each officer's best post-test of the period.
     public struct TopicScore: Sendable {
         public var topic: String
         public var earnedCentipoints: Int

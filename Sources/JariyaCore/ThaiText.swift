@@ -47,7 +47,48 @@ public enum ThaiText {
     /// Thai dictionary order: a leading vowel (เ แ โ ใ ไ) is passed over, so
     /// "เกศินี" sorts under ก, before "ขวัญ". Plain `<` on strings gets this wrong.
     public static func precedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.compare(rhs, options: [], range: nil, locale: thai) == .orderedAscending
+        // Thai text is ordered by a key built once per string, which is what a
+        // report sorting tens of thousands of names needs; anything else (Latin
+        // names, digits) goes to the locale's comparison.
+        if let left = sortKey(lhs), let right = sortKey(rhs) {
+            if left.primary != right.primary { return left.primary.lexicographicallyPrecedes(right.primary) }
+            if left.marks != right.marks { return left.marks.lexicographicallyPrecedes(right.marks) }
+            return false
+        }
+        return lhs.compare(rhs, options: [], range: nil, locale: thai) == .orderedAscending
+    }
+
+    /// The Thai dictionary order of a string as a key: consonants and vowels
+    /// in code-point order (which is dictionary order) with a leading vowel
+    /// (เ แ โ ใ ไ) moved after the consonant it is read after, and the tone
+    /// and other marks compared only when everything else is equal. Nil when
+    /// the text holds anything but Thai letters and spaces.
+    public static func sortKey(_ text: String) -> (primary: [UInt32], marks: [UInt32])? {
+        var primary: [UInt32] = []
+        var marks: [UInt32] = []
+        primary.reserveCapacity(text.unicodeScalars.count)
+        var pendingVowel: UInt32?
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x0E40...0x0E44:
+                if let vowel = pendingVowel { primary.append(vowel) }
+                pendingVowel = value
+            case 0x0E01...0x0E2E:
+                primary.append(value)
+                if let vowel = pendingVowel { primary.append(vowel); pendingVowel = nil }
+            case 0x0E47...0x0E4E:
+                marks.append(value)
+                marks.append(UInt32(primary.count))
+            case 0x0E2F...0x0E3A, 0x0E45, 0x0E46, 0x20:
+                if let vowel = pendingVowel { primary.append(vowel); pendingVowel = nil }
+                primary.append(value)
+            default:
+                return nil
+            }
+        }
+        if let vowel = pendingVowel { primary.append(vowel) }
+        return (primary, marks)
     }
 
     /// Text that was Thai UTF-8 read as Latin-1 somewhere along the way

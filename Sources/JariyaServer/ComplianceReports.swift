@@ -51,12 +51,12 @@ public struct ComplianceReports: Sendable {
             throw Failure(description: "no published course \(courseKey)")
         }
         let course = try ContentReader.course(bytes: [UInt8](version.source), name: "\(courseKey) v\(version.version)")
-        var facts = try database.reportFacts(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear)
+        let lastDay = FiscalQuarter(FiscalYear(fiscalYear), min(max(throughQuarter, 1), 4)).lastDay
+        let through = lastDay.instant(hour: 23, minute: 59)?.addingTimeInterval(59.999) ?? Date.distantFuture
+        var facts = try database.reportFacts(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear, through: through)
         facts.courseTitle = course.title
         facts.measure = course.measures.first { $0.issue == 6 } ?? course.measures.first
         facts.passPercent = course.posttest?.passPercent ?? 0
-        let lastDay = FiscalQuarter(FiscalYear(fiscalYear), min(max(throughQuarter, 1), 4)).lastDay
-        let through = lastDay.instant(hour: 23, minute: 59)?.addingTimeInterval(59.999) ?? Date.distantFuture
         guard topics else { return facts }
         facts.topicScores = try topicScores(try database.posttestAnswers(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear,
                                                                          through: through))

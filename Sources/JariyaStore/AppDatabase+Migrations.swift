@@ -338,6 +338,15 @@ extension AppDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("2567-07 report indexes") { db in
+            try db.execute(sql: """
+                -- The compliance report reduces every submitted test of a course and
+                -- year to one row per officer and test; this index makes that a scan in order.
+                CREATE INDEX attempt_by_course
+                    ON attempt(agency_id, course_key, fiscal_year, kind, officer_id, submitted_at, percent_bp, passed)
+                    WHERE submitted_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

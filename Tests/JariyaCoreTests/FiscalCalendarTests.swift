@@ -61,3 +61,18 @@ import Testing
         #expect(day.description == "2026-11-25")
     }
 }
+
+@Suite struct CivilDateArithmeticTests {
+    /// The arithmetic agrees with Foundation's calendar, day by day, across
+    /// leap years, the turn of centuries and instants before 1970.
+    @Test(arguments: [-2_208_988_800.0, -1.0, 0, 951_782_400, 1_709_164_800, 1_727_713_800, 4_102_444_799])
+    func agreesWithTheCalendar(start: Double) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .bangkok
+        for step in stride(from: 0.0, to: 3 * 86_400, by: 3_599) {
+            let instant = Date(timeIntervalSince1970: start + step)
+            let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+            #expect(CivilDate(instant, in: .bangkok) == CivilDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0))
+        }
+    }
+}

@@ -64,3 +64,16 @@ import Testing
         #expect(PersonName(prefix: "นางสาว", firstName: "กฤษณ์ธิดา", lastName: "ศรีสุข").formal == "นางสาวกฤษณ์ธิดา ศรีสุข")
     }
 }
+
+@Suite struct ThaiSortKeyTests {
+    /// The key gives the order Foundation's th_TH comparison gives, on the
+    /// demo roster's names and on words that differ only in vowels and marks.
+    @Test func theKeyAgreesWithTheLocale() {
+        let words = ["กก", "กะ", "กัก", "กา", "กำ", "กิ", "กี", "กึ", "กือ", "กุ", "กู", "เก", "แก", "โก", "ใก", "ไก", "ก่า", "ก้า", "ข", "ขวัญ",
+                     "เกศินี", "กมล", "น้ำทิพย์", "นำ", "ไพรวัลย์", "สมชาย", "แสงเดือน", "โสภา", "อำนาจ", "ฤทธิ์", "ฤๅษี", "ฮา", "เกียรติ", "เกี่ยว",
+                     "กฤษณ์ธิดา", "ปู่", "ป้ำ", "ศรีสุข", "สุข", "สุข สม", "สุขสม"]
+        let locale = Locale(identifier: "th_TH")
+        let expected = words.sorted { $0.compare($1, options: [], range: nil, locale: locale) == .orderedAscending }
+        #expect(words.sorted(by: ThaiText.precedes) == expected)
+    }
+}
