@@ -102,19 +102,10 @@ extension CertificateCommand {
 /// The text layer of a PDF, read with poppler's pdftotext when it is installed.
 enum PDFText {
     static func extract(_ pdf: Data) throws -> String? {
-        guard let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile) else { return nil }
+        guard let pdftotext = ExternalTool(["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"]) else { return nil }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-verify-\(UUID().uuidString).pdf")
         try pdf.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-raw", "-enc", "UTF-8", file.path, "-"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: try pdftotext.run(["-raw", "-enc", "UTF-8", file.path, "-"]).output, as: UTF8.self)
     }
 }

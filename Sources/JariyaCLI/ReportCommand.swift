@@ -61,12 +61,7 @@ struct ReportCommand: ParsableCommand {
                     throw CLIError(error.description)
                 }
             }
-            if let out {
-                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                warn("wrote \(out)")
-            } else {
-                Console.current.out(String(decoding: data, as: UTF8.self))
-            }
+            try emit(data, to: out, note: "")
         }
     }
 
@@ -111,12 +106,7 @@ struct ReportCommand: ParsableCommand {
             case .xlsx: data = try CompletionReportFiles.workbook(report).data()
             case .html, .pdf: data = Data(try await CompletionReportHTML.load().render(report).utf8)
             }
-            if let out {
-                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                warn("wrote \(out) (\(report.rows.count) officers)")
-            } else {
-                Console.current.out(String(decoding: data, as: UTF8.self))
-            }
+            try emit(data, to: out, note: " (\(report.rows.count) officers)")
         }
     }
 
@@ -136,6 +126,16 @@ struct ReportCommand: ParsableCommand {
                                   suggestions: suggestions.map(ThaiText.clean), by: NSUserName(), now: Date())
             say("บันทึกปัญหาอุปสรรคและข้อเสนอแนะของปีงบประมาณ \(fiscalYear) แล้ว")
         }
+    }
+}
+
+/// Writes a report to its file (saying so on standard error), or prints it.
+private func emit(_ data: Data, to out: String?, note: String) throws {
+    if let out {
+        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+        warn("wrote \(out)\(note)")
+    } else {
+        Console.current.out(String(decoding: data, as: UTF8.self))
     }
 }
 

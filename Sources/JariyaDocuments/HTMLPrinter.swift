@@ -17,7 +17,7 @@ public enum HTMLPrinter {
 
     /// The PDF of an HTML document, pages as its `@page` rules say.
     public static func pdf(html: String) throws -> Data {
-        guard let tool = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile) else {
+        guard let chromium = ExternalTool(["/usr/bin/chromium", "/usr/bin/chromium-browser"]) else {
             throw Failure(description: "chromium is not installed (apt-get install chromium; `make run` and `make test` install it)")
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-print-\(UUID().uuidString)")
@@ -26,21 +26,13 @@ public enum HTMLPrinter {
         let input = folder.appendingPathComponent("report.html")
         let output = folder.appendingPathComponent("report.pdf")
         try Data(html.utf8).write(to: input)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = [
+        let result = try chromium.run([
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-sync",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
             "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", input.absoluteString,
-        ]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let said = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let pdf = FileManager.default.contents(atPath: output.path), pdf.starts(with: Data("%PDF".utf8)) else {
-            throw Failure(description: "chromium could not print the report (\(process.terminationStatus)): \(String(decoding: said, as: UTF8.self).suffix(400))")
+        ])
+        guard result.status == 0, let pdf = FileManager.default.contents(atPath: output.path), pdf.starts(with: Data("%PDF".utf8)) else {
+            throw Failure(description: "chromium could not print the report (\(result.status)): \(result.errors.suffix(400))")
         }
         return pdf
     }
