@@ -25,26 +25,37 @@ public struct CompletionReport: Codable, Sendable, Equatable {
 
     /// One officer.
     public struct Row: Codable, Sendable, Equatable {
+        /// Division at the end of the period.
         public var division: String
+        /// The agency's own code.
         public var employeeCode: String
+        /// The group or person.
         public var name: String
+        /// Staff type, in Thai.
         public var staffType: String
         /// Sessions attended (present or late).
         public var sessionsAttended: Int
         /// First pre-test and best post-test, basis points.
         public var pretestBp: Int?
+        /// Best post-test, basis points.
         public var posttestBp: Int?
+        /// Whether a post-test passed.
         public var passed: Bool
         /// ISO day of completion, Bangkok.
         public var completedOn: String?
+        /// Serial of the certificate.
         public var certificate: String?
+        /// Where the officer stands.
         public var status: Status
     }
 
     /// What the rows were chosen by.
     public struct Filter: Codable, Sendable, Equatable {
+        /// Division at the end of the period.
         public var division: String?
+        /// Staff type, in Thai.
         public var staffType: StaffType?
+        /// Where the officer stands.
         public var status: Status?
         /// No filter.
         public init(division: String? = nil, staffType: StaffType? = nil, status: Status? = nil) {
@@ -54,11 +65,17 @@ public struct CompletionReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// The agency's Thai name.
     public var agencyName: String
+    /// The course's Thai title.
     public var courseTitle: String
+    /// Buddhist-Era fiscal year.
     public var fiscalYear: Int
+    /// Last day covered, ISO.
     public var periodEnd: String
+    /// When made, ISO 8601.
     public var generatedAt: String
+    /// What the rows were chosen by.
     public var filter: Filter
     /// In division order, then Thai order of names.
     public var rows: [Row]

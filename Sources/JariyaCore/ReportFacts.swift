@@ -6,12 +6,17 @@ import Foundation
 public struct ReportFacts: Sendable {
     /// A person on the roster, with where they belonged and when.
     public struct Officer: Sendable {
+        /// Row id.
         public var id: Int64
+        /// The name, prefix included.
         public var name: PersonName
+        /// Kind of staff.
         public var staffType: StaffType
+        /// Division history, oldest first.
         public var memberships: [Membership]
         /// The agency's own code for the person (HR's reports list it; the published one does not).
         public var employeeCode: String
+        /// A value from its parts.
         public init(id: Int64, name: PersonName, staffType: StaffType, memberships: [Membership], employeeCode: String = "") {
             self.id = id
             self.name = name
@@ -23,9 +28,13 @@ public struct ReportFacts: Sendable {
 
     /// A span in a division; `until` is exclusive, nil while current.
     public struct Membership: Sendable {
+        /// The division's Thai name.
         public var division: String
+        /// First day (Bangkok).
         public var from: CivilDate
+        /// The day after the last, nil while current.
         public var until: CivilDate?
+        /// A value from its parts.
         public init(division: String, from: CivilDate, until: CivilDate?) {
             self.division = division
             self.from = from
@@ -35,13 +44,21 @@ public struct ReportFacts: Sendable {
 
     /// A lecture session of the course.
     public struct Session: Sendable {
+        /// Row id.
         public var id: Int64
+        /// The title as announced.
         public var title: String
+        /// When it starts.
         public var startsAt: Date
+        /// Where.
         public var place: String
+        /// "onsite" or "online".
         public var format: String
+        /// Who lectures.
         public var trainer: String
+        /// Budget used, nil for none.
         public var budgetBaht: Int?
+        /// A value from its parts.
         public init(id: Int64, title: String, startsAt: Date, place: String, format: String, trainer: String, budgetBaht: Int?) {
             self.id = id
             self.title = title
@@ -55,9 +72,13 @@ public struct ReportFacts: Sendable {
 
     /// Where an officer stands at a session now, corrections applied.
     public struct Attendance: Sendable {
+        /// The session.
         public var sessionID: Int64
+        /// The officer.
         public var officerID: Int64
+        /// Where the officer stands.
         public var status: AttendanceStatus
+        /// A value from its parts.
         public init(sessionID: Int64, officerID: Int64, status: AttendanceStatus) {
             self.sessionID = sessionID
             self.officerID = officerID
@@ -67,11 +88,17 @@ public struct ReportFacts: Sendable {
 
     /// A submitted test.
     public struct TestResult: Sendable {
+        /// The officer.
         public var officerID: Int64
+        /// Pre-test or post-test.
         public var kind: TestKind
+        /// Score, basis points.
         public var percentBp: Int
+        /// Whether it passed.
         public var passed: Bool
+        /// When it was submitted.
         public var submittedAt: Date
+        /// A value from its parts.
         public init(officerID: Int64, kind: TestKind, percentBp: Int, passed: Bool, submittedAt: Date) {
             self.officerID = officerID
             self.kind = kind
@@ -83,8 +110,11 @@ public struct ReportFacts: Sendable {
 
     /// A standing completion.
     public struct Completion: Sendable {
+        /// The officer.
         public var officerID: Int64
+        /// When the rule was met.
         public var completedAt: Date
+        /// A value from its parts.
         public init(officerID: Int64, completedAt: Date) {
             self.officerID = officerID
             self.completedAt = completedAt
@@ -93,10 +123,15 @@ public struct ReportFacts: Sendable {
 
     /// A valid certificate.
     public struct Certificate: Sendable {
+        /// Its serial number.
         public var serial: String
+        /// Running number in the year.
         public var number: Int
+        /// When it was issued.
         public var issuedAt: Date
+        /// The officer.
         public var officerID: Int64
+        /// A value from its parts.
         public init(serial: String, number: Int, issuedAt: Date, officerID: Int64 = 0) {
             self.serial = serial
             self.number = number
@@ -107,9 +142,13 @@ public struct ReportFacts: Sendable {
 
     /// Post-test credit on one topic of the bank, summed over each officer's best post-test of the period.
     public struct TopicScore: Sendable {
+        /// The topic's name.
         public var topic: String
+        /// Credit earned, hundredths of a point.
         public var earnedCentipoints: Int
+        /// Credit possible, hundredths of a point.
         public var possibleCentipoints: Int
+        /// A value from its parts.
         public init(topic: String, earnedCentipoints: Int, possibleCentipoints: Int) {
             self.topic = topic
             self.earnedCentipoints = earnedCentipoints
@@ -117,25 +156,39 @@ public struct ReportFacts: Sendable {
         }
     }
 
+    /// The agency's Thai name.
     public var agencyName: String
+    /// "อำเภอ… จังหวัด…".
     public var agencyPlace: String
     /// Divisions in the agency's own order.
     public var divisions: [String]
+    /// The course's Thai title.
     public var courseTitle: String
+    /// The issue (6) measure the course quotes.
     public var measure: Measure?
+    /// The post-test's pass mark.
     public var passPercent: Int
+    /// The roster, with history.
     public var officers: [Officer]
+    /// The course's sessions in the fiscal year.
     public var sessions: [Session]
+    /// Attendance after corrections.
     public var attendance: [Attendance]
+    /// Submitted tests.
     public var tests: [TestResult]
+    /// Standing completions.
     public var completions: [Completion]
+    /// Valid certificates.
     public var certificates: [Certificate]
+    /// Post-test credit by topic.
     public var topicScores: [TopicScore]
     /// What HR wrote for this fiscal year.
     public var problems: String
+    /// What HR wrote: suggestions.
     public var suggestions: String
     /// The ledger's length and head hash when the report was made.
     public var ledgerSize: Int64
+    /// The ledger's head hash.
     public var ledgerHead: String
     /// The latest signed checkpoint, if any.
     public var checkpoint: Checkpoint?

@@ -15,8 +15,10 @@ public struct Workbook: Sendable {
 
     /// One sheet: its name (at most 31 characters), header and rows.
     public struct Sheet: Sendable {
+        /// The group or person.
         public var name: String
         public var header: [String]
+        /// The officers.
         public var rows: [[Cell]]
         /// A sheet from its parts.
         public init(name: String, header: [String], rows: [[Cell]]) {
