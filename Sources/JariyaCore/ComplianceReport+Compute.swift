@@ -27,40 +27,56 @@ extension ComplianceReport {
             Set(completionDays.lazy.filter { $0.day <= last }.map(\.officer))
         }
         // Executives and council members may train too, but are counted apart
-        // from the staff the measure is about (domain.md §6).
-        func everyone(on last: CivilDate) -> [(officer: ReportFacts.Officer, division: String)] {
-            facts.officers.compactMap { officer in officer.division(on: last).map { (officer, $0) } }
-        }
-        func roster(on last: CivilDate) -> [(officer: ReportFacts.Officer, division: String)] {
-            everyone(on: last).filter { $0.officer.staffType != .executive && $0.officer.staffType != .council }
+        // from the staff the measure is about (domain.md §6). Officers are
+        // handled by index: a large agency has a hundred thousand of them, and
+        // each is asked where it belonged on several days.
+        let officers = facts.officers
+        let isStaff = officers.map { $0.staffType != .executive && $0.staffType != .council }
+        func divisions(on last: CivilDate) -> [String?] { officers.map { $0.division(on: last) } }
+        var firstCompletion: [Int64: CivilDate] = [:]
+        for entry in completionDays where firstCompletion[entry.officer].map({ entry.day < $0 }) ?? true {
+            firstCompletion[entry.officer] = entry.day
         }
 
         let trained = attended(sessions)
         let done = completed(by: end)
-        let onRoster = roster(on: end)
-        func row(_ name: String, _ people: [ReportFacts.Officer]) -> CoverageRow {
-            let ids = people.map(\.id)
-            let finished = ids.filter(done.contains).count
-            return CoverageRow(name: name, headcount: ids.count, trained: ids.filter(trained.contains).count, completed: finished,
-                               completedBp: basisPoints(finished, of: ids.count))
+        let endDivisions = divisions(on: end)
+        let onRoster = officers.indices.filter { isStaff[$0] && endDivisions[$0] != nil }
+        func row(_ name: String, _ people: [Int]) -> CoverageRow {
+            var finished = 0
+            var went = 0
+            for index in people {
+                if done.contains(officers[index].id) { finished += 1 }
+                if trained.contains(officers[index].id) { went += 1 }
+            }
+            return CoverageRow(name: name, headcount: people.count, trained: went, completed: finished,
+                               completedBp: basisPoints(finished, of: people.count))
         }
-        let divisionNames = facts.divisions + Set(onRoster.map(\.division)).subtracting(facts.divisions).sorted(by: ThaiText.precedes)
+        let found = Set(onRoster.compactMap { endDivisions[$0] })
+        let divisionNames = facts.divisions + found.subtracting(facts.divisions).sorted(by: ThaiText.precedes)
+        var byDivision: [String: [Int]] = [:]
+        for index in onRoster { if let name = endDivisions[index] { byDivision[name, default: []].append(index) } }
+        var byType: [StaffType: [Int]] = [:]
+        for index in officers.indices where endDivisions[index] != nil { byType[officers[index].staffType, default: []].append(index) }
         let coverage = Coverage(
-            total: row("รวม", onRoster.map(\.officer)),
-            byDivision: divisionNames.map { name in row(name, onRoster.filter { $0.division == name }.map(\.officer)) }
-                .filter { $0.headcount > 0 },
-            byStaffType: StaffType.allCases.map { type in row(type.thai, everyone(on: end).map(\.officer).filter { $0.staffType == type }) }
-                .filter { $0.headcount > 0 })
+            total: row("รวม", onRoster),
+            byDivision: divisionNames.map { name in row(name, byDivision[name] ?? []) }.filter { $0.headcount > 0 },
+            byStaffType: StaffType.allCases.map { type in row(type.thai, byType[type] ?? []) }.filter { $0.headcount > 0 })
 
         let quarters = (1...quarter).map { number -> QuarterRow in
             let span = FiscalQuarter(fiscalYear, number)
             let held = sessions.filter { within($0.startsAt, span.firstDay, span.lastDay) }
-            let people = roster(on: span.lastDay).map(\.officer.id)
-            let finished = completed(by: span.lastDay)
+            let then = divisions(on: span.lastDay)
+            var people = 0
+            var finished = 0
+            for index in officers.indices where isStaff[index] && then[index] != nil {
+                people += 1
+                if let day = firstCompletion[officers[index].id], day <= span.lastDay { finished += 1 }
+            }
             return QuarterRow(quarter: number, planned: facts.measure?.quarters.contains(number) ?? true, sessions: held.count,
                               attended: attended(held).count,
                               completions: completionDays.filter { (span.firstDay...span.lastDay).contains($0.day) }.count,
-                              cumulativeCompletedBp: basisPoints(people.filter(finished.contains).count, of: people.count))
+                              cumulativeCompletedBp: basisPoints(finished, of: people))
         }
 
         let steps = sessions.map { session in
@@ -73,14 +89,22 @@ extension ComplianceReport {
         let passedPost = Set(facts.tests.filter { $0.kind == .posttest && $0.passed && within($0.submittedAt, start, end) }.map(\.officerID))
         let divisionOrder = Dictionary(divisionNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // Sorted by index with keys computed once: officers are large values to move about.
-        let waiting = onRoster.filter { !done.contains($0.officer.id) }
-        let keys = waiting.map { (division: divisionOrder[$0.division] ?? .max, name: $0.officer.name.sortKey) }
-        let order = waiting.indices.sorted { lhs, rhs in
-            keys[lhs].division != keys[rhs].division ? keys[lhs].division < keys[rhs].division : keys[lhs].name < keys[rhs].name
+        let waiting = onRoster.filter { !done.contains(officers[$0].id) }
+        let ranks = waiting.map { endDivisions[$0].flatMap { divisionOrder[$0] } ?? .max }
+        let flat = waiting.map { officers[$0].name.flatSortKey }
+        let order: [Int]
+        if flat.allSatisfy({ $0 != nil }) {
+            let keys = flat.map { $0 ?? [] }
+            order = waiting.indices.sorted { lhs, rhs in
+                ranks[lhs] != ranks[rhs] ? ranks[lhs] < ranks[rhs] : keys[lhs].lexicographicallyPrecedes(keys[rhs])
+            }
+        } else {
+            let keys = waiting.map { officers[$0].name.sortKey }
+            order = waiting.indices.sorted { lhs, rhs in ranks[lhs] != ranks[rhs] ? ranks[lhs] < ranks[rhs] : keys[lhs] < keys[rhs] }
         }
-        let pending = order.map { index -> Pending in
-            let officer = waiting[index].officer
-            return Pending(division: waiting[index].division, name: officer.name.formal, staffType: officer.staffType.thai,
+        let pending = order.map { position -> Pending in
+            let officer = officers[waiting[position]]
+            return Pending(division: endDivisions[waiting[position]] ?? "", name: officer.name.formal, staffType: officer.staffType.thai,
                            status: pendingStatus(attended: trained.contains(officer.id), passed: passedPost.contains(officer.id)))
         }
 

@@ -11,11 +11,13 @@ public struct PersonName: Hashable, Sendable, Codable {
     /// A name as the database keeps it, cleaned when it was imported: reading
     /// a hundred thousand officers for a report need not clean them again.
     public static func stored(prefix: String, firstName: String, lastName: String) -> PersonName {
-        var name = PersonName(prefix: "", firstName: "", lastName: "")
-        name.prefix = prefix
-        name.firstName = firstName
-        name.lastName = lastName
-        return name
+        PersonName(unchecked: prefix, firstName, lastName)
+    }
+
+    private init(unchecked prefix: String, _ firstName: String, _ lastName: String) {
+        self.prefix = prefix
+        self.firstName = firstName
+        self.lastName = lastName
     }
 
     /// A name from its parts, cleaned as Thai text.
@@ -70,6 +72,15 @@ extension PersonName {
 
     /// The name's place in Thai order, computed once, for sorting long lists.
     public var sortKey: SortKey { SortKey(name: self) }
+
+    /// The same order as one flat array, compared lexicographically: first
+    /// name, then last name, the marks of each only when the letters tie (0
+    /// separates the parts and sorts before every letter). Nil for a name
+    /// with anything but Thai letters, which needs the locale's comparison.
+    public var flatSortKey: [UInt32]? {
+        guard let first = ThaiText.sortKey(firstName), let last = ThaiText.sortKey(lastName) else { return nil }
+        return first.primary + [0] + first.marks + [0] + last.primary + [0] + last.marks
+    }
 
     /// A precomputed Thai order: `a.sortKey < b.sortKey` exactly when `thaiOrder(a, b)`.
     public struct SortKey: Comparable, Sendable {

@@ -98,13 +98,16 @@ public struct ReportFacts: Sendable {
         public var passed: Bool
         /// When it was submitted.
         public var submittedAt: Date
+        /// The attempt's row id, when known (a best post-test's answers are read by it).
+        public var attemptID: Int64
         /// A value from its parts.
-        public init(officerID: Int64, kind: TestKind, percentBp: Int, passed: Bool, submittedAt: Date) {
+        public init(officerID: Int64, kind: TestKind, percentBp: Int, passed: Bool, submittedAt: Date, attemptID: Int64 = 0) {
             self.officerID = officerID
             self.kind = kind
             self.percentBp = percentBp
             self.passed = passed
             self.submittedAt = submittedAt
+            self.attemptID = attemptID
         }
     }
 

@@ -58,8 +58,7 @@ public struct ComplianceReports: Sendable {
         facts.measure = course.measures.first { $0.issue == 6 } ?? course.measures.first
         facts.passPercent = course.posttest?.passPercent ?? 0
         guard topics else { return facts }
-        facts.topicScores = try topicScores(try database.posttestAnswers(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear,
-                                                                         through: through))
+        facts.topicScores = try topicScores(database.posttestAnswers(attemptIDs: facts.tests.filter { $0.kind == .posttest }.map(\.attemptID)))
         return facts
     }
 

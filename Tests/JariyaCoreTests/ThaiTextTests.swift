@@ -77,3 +77,14 @@ import Testing
         #expect(words.sorted(by: ThaiText.precedes) == expected)
     }
 }
+
+@Suite struct FlatSortKeyTests {
+    /// The flat key sorts people exactly as `PersonName.thaiOrder` does.
+    @Test func theFlatKeyOrdersPeopleAsThaiOrderDoes() {
+        let people = [("กานดา", "ใจดี"), ("เกศินี", "วงศ์ดี"), ("กานดา", "ใจงาม"), ("ขวัญ", "มั่นคง"), ("กา", "ดี"), ("ก้า", "ดี"),
+                      ("น้ำทิพย์", "ปู่ป้ำ"), ("นำ", "ทิพย์"), ("ใบเตย", "จันทร์หอม"), ("บุญมี", "ผิวขำ")]
+            .map { PersonName(prefix: "", firstName: $0.0, lastName: $0.1) }
+        let byKey = people.sorted { ($0.flatSortKey ?? []).lexicographicallyPrecedes($1.flatSortKey ?? []) }
+        #expect(byKey == people.sorted(by: PersonName.thaiOrder))
+    }
+}
