@@ -28,15 +28,11 @@ struct ReportCommand: ParsableCommand {
                 """
         )
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The course the measure is carried out by.") var course = "code-of-ethics"
-        @Option(help: "The fiscal year (BE), e.g. 2567.") var fiscalYear: Int
-        @Option(help: "The last quarter covered, 1–4.") var throughQuarter = 4
+        @OptionGroup var period: PeriodOptions
         @Option(help: "pdf, html, xlsx, json or csv.") var format: Format = .json
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func validate() throws {
-            guard (1...4).contains(throughQuarter) else { throw ValidationError("--through-quarter must be 1, 2, 3 or 4") }
-            guard (2500...2700).contains(fiscalYear) else { throw ValidationError("--fiscal-year is a Buddhist-Era year such as 2567") }
             if (format == .pdf || format == .xlsx) && out == nil { throw ValidationError("a \(format.rawValue.uppercased()) file needs --out FILE.\(format.rawValue)") }
         }
 
@@ -45,8 +41,8 @@ struct ReportCommand: ParsableCommand {
             let agency = try db.agency(code: database.agency)
             let report: ComplianceReport
             do {
-                report = try ComplianceReports(database: db).report(agency: agency, courseKey: course, fiscalYear: fiscalYear,
-                                                                     throughQuarter: throughQuarter, now: Date())
+                report = try ComplianceReports(database: db).report(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
+                                                                     throughQuarter: period.throughQuarter, now: Date())
             } catch let error as ComplianceReports.Failure {
                 throw CLIError(error.description)
             }
@@ -72,9 +68,7 @@ struct ReportCommand: ParsableCommand {
             discussion: "Filter with --division (code or Thai name), --staff-type and --status; XLSX needs --out."
         )
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "The course.") var course = "code-of-ethics"
-        @Option(help: "The fiscal year (BE), e.g. 2567.") var fiscalYear: Int
-        @Option(help: "The last quarter covered, 1–4.") var throughQuarter = 4
+        @OptionGroup var period: PeriodOptions
         @Option(help: "Only this division (its code, e.g. finance, or its Thai name).") var division: String?
         @Option(help: "Only this staff type: \(StaffType.allCases.map(\.rawValue).joined(separator: ", ")).") var staffType: StaffType?
         @Option(help: "Only this status: complete, in-progress or not-started.") var status: CompletionReport.Status?
@@ -82,8 +76,6 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func validate() throws {
-            guard (1...4).contains(throughQuarter) else { throw ValidationError("--through-quarter must be 1, 2, 3 or 4") }
-            guard (2500...2700).contains(fiscalYear) else { throw ValidationError("--fiscal-year is a Buddhist-Era year such as 2567") }
             if format == .pdf { throw ValidationError("the completion report comes as html, xlsx, json or csv") }
             if format == .xlsx && out == nil { throw ValidationError("an XLSX file needs --out FILE.xlsx") }
         }
@@ -93,8 +85,8 @@ struct ReportCommand: ParsableCommand {
             let agency = try db.agency(code: database.agency)
             let report: CompletionReport
             do {
-                report = try ComplianceReports(database: db).completion(agency: agency, courseKey: course, fiscalYear: fiscalYear,
-                                                                         throughQuarter: throughQuarter, division: division,
+                report = try ComplianceReports(database: db).completion(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
+                                                                         throughQuarter: period.throughQuarter, division: division,
                                                                          staffType: staffType, status: status, now: Date())
             } catch let error as ComplianceReports.Failure {
                 throw CLIError(error.description)
@@ -107,6 +99,18 @@ struct ReportCommand: ParsableCommand {
             case .html, .pdf: data = Data(try await CompletionReportHTML.load().render(report).utf8)
             }
             try emit(data, to: out, note: " (\(report.rows.count) officers)")
+        }
+    }
+
+    /// The course and period a report covers, shared by both reports.
+    struct PeriodOptions: ParsableArguments {
+        @Option(help: "The course the measure is carried out by.") var course = "code-of-ethics"
+        @Option(help: "The fiscal year (BE), e.g. 2567.") var fiscalYear: Int
+        @Option(help: "The last quarter covered, 1–4.") var throughQuarter = 4
+
+        func validate() throws {
+            guard (1...4).contains(throughQuarter) else { throw ValidationError("--through-quarter must be 1, 2, 3 or 4") }
+            guard (2500...2700).contains(fiscalYear) else { throw ValidationError("--fiscal-year is a Buddhist-Era year such as 2567") }
         }
     }
 

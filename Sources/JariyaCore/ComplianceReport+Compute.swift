@@ -23,9 +23,6 @@ extension ComplianceReport {
             return officers
         }
         let completionDays = facts.completions.map { (officer: $0.officerID, day: day($0.completedAt)) }.filter { $0.day >= start }
-        func completed(by last: CivilDate) -> Set<Int64> {
-            Set(completionDays.lazy.filter { $0.day <= last }.map(\.officer))
-        }
         // Executives and council members may train too, but are counted apart
         // from the staff the measure is about (domain.md §6). Officers are
         // handled by index: a large agency has a hundred thousand of them, and
@@ -39,7 +36,7 @@ extension ComplianceReport {
         }
 
         let trained = attended(sessions)
-        let done = completed(by: end)
+        let done = Set(firstCompletion.filter { $0.value <= end }.keys)
         let endDivisions = divisions(on: end)
         let onRoster = officers.indices.filter { isStaff[$0] && endDivisions[$0] != nil }
         func row(_ name: String, _ people: [Int]) -> CoverageRow {

@@ -36,18 +36,10 @@ public struct LedgerEntry: Hashable, Sendable {
     /// Makes an entry, computing its hash from its content and the previous hash.
     public init(seq: Int64, agencyID: Int64, recordedAt: Date, actor: String, kind: String, officerID: Int64?,
                 sessionID: Int64?, payload: [String: String], reason: String, previousHash: String) {
-        self.seq = seq
-        self.agencyID = agencyID
-        self.recordedAtMillis = Int64((recordedAt.timeIntervalSince1970 * 1000).rounded(.down))
-        self.actor = actor
-        self.kind = kind
-        self.officerID = officerID
-        self.sessionID = sessionID
-        self.payload = payload
-        self.reason = reason
-        self.previousHash = previousHash
-        self.hash = ""
-        self.hash = computedHash()
+        self.init(seq: seq, agencyID: agencyID, recordedAtMillis: Int64((recordedAt.timeIntervalSince1970 * 1000).rounded(.down)),
+                  actor: actor, kind: kind, officerID: officerID, sessionID: sessionID, payload: payload, reason: reason,
+                  previousHash: previousHash, hash: "")
+        hash = computedHash()
     }
 
     /// An entry as stored, hash included, for verifying.

@@ -49,12 +49,13 @@ public struct CertificateTemplate: Sendable {
         if let doctype = svg.range(of: "<!DOCTYPE", options: .caseInsensitive) ?? svg.range(of: "<!ENTITY", options: .caseInsensitive) {
             throw .problem(file: file, line: Self.line(of: doctype.lowerBound, in: svg), "a template may not declare a DOCTYPE or entities")
         }
+        guard let (tags, comments) = SVGTag.scan(svg) else {
+            throw .problem(file: file, line: 1, "the SVG is not well-formed: a tag or comment is never closed, or an attribute lacks its quotes")
+        }
         // Comments are the designer's notes: braces or ids in them are not placeholders.
-        let comments = Self.comments(in: svg)
-        guard let group = Self.qrGroup(in: svg, outside: comments) else {
+        guard let group = Self.qrGroup(in: tags) else {
             throw .problem(file: file, line: 1, #"no <g id="qr"> group with content for the QR code"#)
         }
-        let tags = SVGTag.scan(svg) ?? []
         let texts = TemplateText.extract(from: svg, tags: tags, excluding: group)
         let root = tags.first { $0.name == "svg" }
         viewBox = root?.attributes["viewBox"].flatMap { text in
@@ -194,42 +195,19 @@ public struct CertificateTemplate: Sendable {
 
     /// Where the content of `<g id="qr" …>` lies: after its start tag, up to
     /// its own closing tag (groups inside it are counted).
-    private static func qrGroup(in svg: String, outside comments: [Range<String.Index>]) -> Range<String.Index>? {
-        var search = svg.startIndex
-        var found: Range<String.Index>?
-        while found == nil, let id = svg[search...].range(of: #"id="qr""#) ?? svg[search...].range(of: "id='qr'") {
-            if comments.contains(where: { $0.contains(id.lowerBound) }) { search = id.upperBound } else { found = id }
-        }
-        guard let id = found,
-              let open = svg[..<id.lowerBound].range(of: "<g", options: .backwards),
-              svg[open.upperBound..<id.lowerBound].allSatisfy({ $0 != ">" && $0 != "<" }),
-              let tagEnd = svg[id.upperBound...].firstIndex(of: ">"), svg[svg.index(before: tagEnd)] != "/" else { return nil }
-        let contentStart = svg.index(after: tagEnd)
-        var depth = 1
-        var cursor = contentStart
-        while let tag = svg[cursor...].range(of: "<") {
-            let rest = svg[tag.upperBound...]
-            if rest.hasPrefix("/g>") || rest.hasPrefix("/g ") {
+    private static func qrGroup(in tags: [SVGTag]) -> Range<String.Index>? {
+        guard let open = tags.firstIndex(where: { $0.kind == .start && $0.name == "g" && $0.attributes["id"] == "qr" }) else { return nil }
+        var depth = 0
+        for tag in tags[(open + 1)...] where tag.name == "g" {
+            switch tag.kind {
+            case .start: depth += 1
+            case .empty: continue
+            case .end:
+                if depth == 0 { return tags[open].range.upperBound..<tag.range.lowerBound }
                 depth -= 1
-                if depth == 0 { return contentStart..<tag.lowerBound }
-            } else if rest.hasPrefix("g ") || rest.hasPrefix("g>") || rest.hasPrefix("g\n") {
-                let end = rest.firstIndex(of: ">") ?? rest.endIndex
-                if end > rest.startIndex, rest[rest.index(before: end)] != "/" { depth += 1 }
             }
-            cursor = tag.upperBound
         }
         return nil
-    }
-
-    private static func comments(in svg: String) -> [Range<String.Index>] {
-        var ranges: [Range<String.Index>] = []
-        var cursor = svg.startIndex
-        while let open = svg[cursor...].range(of: "<!--") {
-            let close = svg[open.upperBound...].range(of: "-->")?.upperBound ?? svg.endIndex
-            ranges.append(open.lowerBound..<close)
-            cursor = close
-        }
-        return ranges
     }
 
     private static func line(of index: String.Index, in text: String) -> Int {

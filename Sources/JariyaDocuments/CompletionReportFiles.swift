@@ -27,10 +27,5 @@ public enum CompletionReportFiles {
     }
 
     /// Pretty JSON with snake_case keys.
-    public static func json(_ report: CompletionReport) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return try encoder.encode(report) + Data("\n".utf8)
-    }
+    public static func json(_ report: CompletionReport) throws -> Data { try ComplianceReportJSON.encode(report) }
 }

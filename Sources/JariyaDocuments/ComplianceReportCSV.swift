@@ -70,10 +70,5 @@ public enum ComplianceReportCSV {
     }
 
     /// "66.67" from 6667 basis points.
-    static func percent(_ basisPoints: Int) -> String {
-        let sign = basisPoints < 0 ? "-" : ""
-        let value = abs(basisPoints)
-        let hundredths = value % 100
-        return "\(sign)\(value / 100).\(hundredths < 10 ? "0" : "")\(hundredths)"
-    }
+    static func percent(_ basisPoints: Int) -> String { Hundredths.text(basisPoints) }
 }

@@ -12,20 +12,24 @@ struct SVGTag {
     var kind: Kind
     /// The element's name, e.g. "text".
     var name: String
-    /// Attributes in order of appearance.
+    /// Attributes by name.
     var attributes: [String: String]
     /// Where the whole tag lies in the source.
     var range: Range<String.Index>
 
     /// Every tag of the source in order, outside comments, CDATA and
-    /// processing instructions; nil when the markup is malformed.
-    static func scan(_ source: String) -> [SVGTag]? {
+    /// processing instructions, and where the comments lie; nil when the
+    /// markup is malformed (a tag or comment never closed, an attribute
+    /// without quotes).
+    static func scan(_ source: String) -> (tags: [SVGTag], comments: [Range<String.Index>])? {
         var tags: [SVGTag] = []
+        var comments: [Range<String.Index>] = []
         var cursor = source.startIndex
         while let open = source[cursor...].firstIndex(of: "<") {
             let rest = source[open...]
             if rest.hasPrefix("<!--") {
                 guard let close = rest.range(of: "-->") else { return nil }
+                comments.append(open..<close.upperBound)
                 cursor = close.upperBound
                 continue
             }
@@ -49,7 +53,7 @@ struct SVGTag {
             guard let attributes = parseAttributes(body.dropFirst(name.count)) else { return nil }
             tags.append(SVGTag(kind: empty ? .empty : .start, name: name, attributes: attributes, range: range))
         }
-        return tags
+        return (tags, comments)
     }
 
     /// The `>` that ends the tag opened at `open`, skipping quoted values.

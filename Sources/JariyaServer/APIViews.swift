@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import JariyaAPI
+import JariyaCore
 import JariyaStore
 
 extension UserView {
@@ -16,7 +17,4 @@ extension SaveView: ResponseEncodable {}
 extension MyCoursesView: ResponseEncodable {}
 
 /// "85.00" from 8500 basis points; "2.33" from 233 hundredths.
-func hundredths(_ value: Int) -> String {
-    let remainder = value % 100
-    return "\(value / 100).\(remainder < 10 ? "0" : "")\(remainder)"
-}
+func hundredths(_ value: Int) -> String { Hundredths.text(value) }

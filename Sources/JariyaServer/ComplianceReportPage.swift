@@ -107,11 +107,7 @@ struct ComplianceReportPage: Sendable {
     static func number(_ value: Int) -> String { ThaiText.thaiDigits(String(value)) }
 
     /// "๖๖.๖๗" from 6667 basis points.
-    static func percent(_ basisPoints: Int) -> String {
-        let value = abs(basisPoints)
-        let hundredths = value % 100
-        return ThaiText.thaiDigits("\(basisPoints < 0 ? "-" : "")\(value / 100).\(hundredths < 10 ? "0" : "")\(hundredths)")
-    }
+    static func percent(_ basisPoints: Int) -> String { ThaiText.thaiDigits(Hundredths.text(basisPoints)) }
 
     /// "2,500" with thousands separated.
     static func baht(_ value: Int) -> String {

@@ -15,6 +15,18 @@ struct ReportController {
     /// The server clock, for "generated at".
     let clock: @Sendable () -> Date
 
+    /// The fiscal year (required, BE) and the last quarter (1–4, default 4) of a report's query.
+    private static func period(_ query: Parameters) throws -> (fiscalYear: Int, quarter: Int) {
+        guard let fiscalYear = query["fiscalYear"].flatMap({ Int(String($0)) }), (2500...2700).contains(fiscalYear) else {
+            throw HTTPError(.badRequest, message: "fiscalYear is required: a Buddhist-Era year such as 2567")
+        }
+        guard let quarter = query["throughQuarter"].map({ Int(String($0)) }) ?? 4, (1...4).contains(quarter) else {
+            throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4")
+        }
+        return (fiscalYear, quarter)
+    }
+
+    /// The content type of each format.
     static let types = ["json": "application/json; charset=utf-8", "csv": "text/csv; charset=utf-8",
                         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         "html": "text/html; charset=utf-8", "pdf": "application/pdf"]
@@ -32,12 +44,7 @@ struct ReportController {
     @Sendable func completion(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.hr, .admin])
         let query = request.uri.queryParameters
-        guard let fiscalYear = query["fiscalYear"].flatMap({ Int(String($0)) }), (2500...2700).contains(fiscalYear) else {
-            throw HTTPError(.badRequest, message: "fiscalYear is required: a Buddhist-Era year such as 2567")
-        }
-        guard let quarter = query["throughQuarter"].map({ Int(String($0)) }) ?? 4, (1...4).contains(quarter) else {
-            throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4")
-        }
+        let (fiscalYear, quarter) = try Self.period(query)
         let staffType = try query["staffType"].map { text in
             guard let type = StaffType(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "unknown staffType \(text)") }
             return type
@@ -73,11 +80,7 @@ struct ReportController {
     @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.hr, .admin])
         let query = request.uri.queryParameters
-        guard let fiscalYear = query["fiscalYear"].flatMap({ Int(String($0)) }), (2500...2700).contains(fiscalYear) else {
-            throw HTTPError(.badRequest, message: "fiscalYear is required: a Buddhist-Era year such as 2567")
-        }
-        let quarter = query["throughQuarter"].map { Int(String($0)) } ?? 4
-        guard let quarter, (1...4).contains(quarter) else { throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4") }
+        let (fiscalYear, quarter) = try Self.period(query)
         let format = query["format"].map(String.init) ?? "json"
         guard let type = Self.types[format] else { throw HTTPError(.badRequest, message: "format must be pdf, html, xlsx, json or csv") }
         let agency = try reports.database.agency(id: user.agencyId)
