@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
             let agency = try db.agency(code: database.agency)
             let report: ComplianceReport
             do {
-                report = try ComplianceReports(database: db).report(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
+                report = try await ComplianceReports(database: db).report(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
                                                                      throughQuarter: period.throughQuarter, now: Date())
             } catch let error as ComplianceReports.Failure {
                 throw CLIError(error.description)

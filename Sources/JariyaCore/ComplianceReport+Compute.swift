@@ -29,7 +29,20 @@ extension ComplianceReport {
         // each is asked where it belonged on several days.
         let officers = facts.officers
         let isStaff = officers.map { $0.staffType != .executive && $0.staffType != .council }
-        func divisions(on last: CivilDate) -> [String?] { officers.map { $0.division(on: last) } }
+        // Divisions by slot: the named ones first, others as met. Each
+        // membership's name is looked up once: comparing or hashing Thai text
+        // normalises it, and the report asks for every officer's division on
+        // five days.
+        var slotNames = facts.divisions
+        func slot(_ name: String) -> Int {
+            if let known = slotNames.firstIndex(of: name) { return known }
+            slotNames.append(name)
+            return slotNames.count - 1
+        }
+        let membershipSlots = officers.map { $0.memberships.map { slot($0.division) } }
+        func divisions(on last: CivilDate) -> [Int?] {
+            officers.indices.map { index in officers[index].membership(on: last).map { membershipSlots[index][$0] } }
+        }
         var firstCompletion: [Int64: CivilDate] = [:]
         for entry in completionDays where firstCompletion[entry.officer].map({ entry.day < $0 }) ?? true {
             firstCompletion[entry.officer] = entry.day
@@ -49,15 +62,18 @@ extension ComplianceReport {
             return CoverageRow(name: name, headcount: people.count, trained: went, completed: finished,
                                completedBp: basisPoints(finished, of: people.count))
         }
-        let found = Set(onRoster.compactMap { endDivisions[$0] })
-        let divisionNames = facts.divisions + found.subtracting(facts.divisions).sorted(by: ThaiText.precedes)
-        var byDivision: [String: [Int]] = [:]
-        for index in onRoster { if let name = endDivisions[index] { byDivision[name, default: []].append(index) } }
+        // Divisions met only in memberships come after the named ones, in Thai order.
+        let shownOrder = Array(facts.divisions.indices) + (facts.divisions.count..<slotNames.count)
+            .sorted { ThaiText.precedes(slotNames[$0], slotNames[$1]) }
+        var rank = Array(repeating: 0, count: slotNames.count)
+        for (position, slot) in shownOrder.enumerated() { rank[slot] = position }
+        var byDivision = Array(repeating: [Int](), count: slotNames.count)
+        for index in onRoster { if let slot = endDivisions[index] { byDivision[slot].append(index) } }
         var byType: [StaffType: [Int]] = [:]
         for index in officers.indices where endDivisions[index] != nil { byType[officers[index].staffType, default: []].append(index) }
         let coverage = Coverage(
             total: row("รวม", onRoster),
-            byDivision: divisionNames.map { name in row(name, byDivision[name] ?? []) }.filter { $0.headcount > 0 },
+            byDivision: shownOrder.map { row(slotNames[$0], byDivision[$0]) }.filter { $0.headcount > 0 },
             byStaffType: StaffType.allCases.map { type in row(type.thai, byType[type] ?? []) }.filter { $0.headcount > 0 })
 
         let quarters = (1...quarter).map { number -> QuarterRow in
@@ -84,10 +100,9 @@ extension ComplianceReport {
 
         let certificates = facts.certificates.filter { day($0.issuedAt) <= end }.sorted { $0.number < $1.number }
         let passedPost = Set(facts.tests.filter { $0.kind == .posttest && $0.passed && within($0.submittedAt, start, end) }.map(\.officerID))
-        let divisionOrder = Dictionary(divisionNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // Sorted by index with keys computed once: officers are large values to move about.
         let waiting = onRoster.filter { !done.contains(officers[$0].id) }
-        let ranks = waiting.map { endDivisions[$0].flatMap { divisionOrder[$0] } ?? .max }
+        let ranks = waiting.map { endDivisions[$0].map { rank[$0] } ?? .max }
         let flat = waiting.map { officers[$0].name.flatSortKey }
         let order: [Int]
         if flat.allSatisfy({ $0 != nil }) {
@@ -101,7 +116,7 @@ extension ComplianceReport {
         }
         let pending = order.map { position -> Pending in
             let officer = officers[waiting[position]]
-            return Pending(division: endDivisions[waiting[position]] ?? "", name: officer.name.formal, staffType: officer.staffType.thai,
+            return Pending(division: endDivisions[waiting[position]].map { slotNames[$0] } ?? "", name: officer.name.formal, staffType: officer.staffType.thai,
                            status: pendingStatus(attended: trained.contains(officer.id), passed: passedPost.contains(officer.id)))
         }
 
@@ -140,13 +155,18 @@ extension ComplianceReport {
         }
         let preMean = mean(firstPre.values.map(\.percentBp))
         let postMean = mean(Array(bestPost.values))
-        let weakest = facts.topicScores.filter { $0.possibleCentipoints > 0 }
-            .map { TopicRow(topic: $0.topic, percentBp: basisPoints($0.earnedCentipoints, of: $0.possibleCentipoints)) }
-            .sorted { $0.percentBp != $1.percentBp ? $0.percentBp < $1.percentBp : $0.topic < $1.topic }
         return Outcome(pretestTaken: firstPre.count, pretestMeanBp: preMean, posttestTaken: bestPost.count, posttestMeanBp: postMean,
                        gainBp: preMean.flatMap { pre in postMean.map { $0 - pre } }, passPercent: facts.passPercent,
                        passed: passed.count, passRateBp: bestPost.isEmpty ? nil : basisPoints(passed.count, of: bestPost.count),
-                       weakestTopics: Array(weakest.prefix(3)))
+                       weakestTopics: weakestTopics(facts.topicScores))
+    }
+
+    /// The three topics answered worst in the post-tests, worst first.
+    public static func weakestTopics(_ scores: [ReportFacts.TopicScore]) -> [TopicRow] {
+        let rows = scores.filter { $0.possibleCentipoints > 0 }
+            .map { TopicRow(topic: $0.topic, percentBp: basisPoints($0.earnedCentipoints, of: $0.possibleCentipoints)) }
+            .sorted { $0.percentBp != $1.percentBp ? $0.percentBp < $1.percentBp : $0.topic < $1.topic }
+        return Array(rows.prefix(3))
     }
 
     private static func pendingStatus(attended: Bool, passed: Bool) -> String {

@@ -222,9 +222,19 @@ public struct ReportFacts: Sendable {
     }
 }
 
+extension ReportFacts {
+    /// The best post-test's attempt of each officer who took one.
+    public var posttestAttemptIDs: [Int64] { tests.filter { $0.kind == .posttest }.map(\.attemptID) }
+}
+
 extension ReportFacts.Officer {
     /// The division the officer belonged to on a day, nil when not on the roster then.
     public func division(on day: CivilDate) -> String? {
-        memberships.first { $0.from <= day && ($0.until.map { day < $0 } ?? true) }?.division
+        membership(on: day).map { memberships[$0].division }
+    }
+
+    /// The position in `memberships` of the one holding on a day.
+    public func membership(on day: CivilDate) -> Int? {
+        memberships.firstIndex { $0.from <= day && ($0.until.map { day < $0 } ?? true) }
     }
 }

@@ -62,7 +62,7 @@ public enum ThaiText {
     /// in code-point order (which is dictionary order) with a leading vowel
     /// (เ แ โ ใ ไ) moved after the consonant it is read after, and the tone
     /// and other marks compared only when everything else is equal. Nil when
-    /// the text holds anything but Thai letters and spaces.
+    /// the text holds anything but Thai letters, Arabic digits and spaces.
     public static func sortKey(_ text: String) -> (primary: [UInt32], marks: [UInt32])? {
         var primary: [UInt32] = []
         var marks: [UInt32] = []
@@ -80,7 +80,8 @@ public enum ThaiText {
             case 0x0E47...0x0E4E:
                 marks.append(value)
                 marks.append(UInt32(primary.count))
-            case 0x0E2F...0x0E3A, 0x0E45, 0x0E46, 0x20:
+            case 0x0E2F...0x0E3A, 0x0E45, 0x0E46, 0x20, 0x30...0x39:
+                // Arabic digits sort before every letter, as in the locale.
                 if let vowel = pendingVowel { primary.append(vowel); pendingVowel = nil }
                 primary.append(value)
             default:

@@ -22,10 +22,16 @@ public struct ComplianceReports: Sendable {
         public let description: String
     }
 
-    /// The report for a course and fiscal year through a quarter.
-    public func report(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int, now: Date) throws -> ComplianceReport {
-        let facts = try facts(agency: agency, courseKey: courseKey, fiscalYear: fiscalYear, throughQuarter: throughQuarter)
-        return ComplianceReport.compute(facts, fiscalYear: FiscalYear(fiscalYear), throughQuarter: throughQuarter, generatedAt: now)
+    /// The report for a course and fiscal year through a quarter. The post-tests
+    /// are scored by topic on another core while the rest is computed: the
+    /// answers of submitted tests never change, so reading them apart from the
+    /// facts' transaction reads the same answers.
+    public func report(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int, now: Date) async throws -> ComplianceReport {
+        let facts = try facts(agency: agency, courseKey: courseKey, fiscalYear: fiscalYear, throughQuarter: throughQuarter, topics: false)
+        async let topics = topicScores(database.posttestAnswers(attemptIDs: facts.posttestAttemptIDs))
+        var report = ComplianceReport.compute(facts, fiscalYear: FiscalYear(fiscalYear), throughQuarter: throughQuarter, generatedAt: now)
+        report.outcome.weakestTopics = ComplianceReport.weakestTopics(try await topics)
+        return report
     }
 
     /// HR's completion report for a course and fiscal year through a quarter;
@@ -51,14 +57,13 @@ public struct ComplianceReports: Sendable {
             throw Failure(description: "no published course \(courseKey)")
         }
         let course = try ContentReader.course(bytes: [UInt8](version.source), name: "\(courseKey) v\(version.version)")
-        let lastDay = FiscalQuarter(FiscalYear(fiscalYear), min(max(throughQuarter, 1), 4)).lastDay
-        let through = lastDay.instant(hour: 23, minute: 59)?.addingTimeInterval(59.999) ?? Date.distantFuture
-        var facts = try database.reportFacts(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear, through: through)
+        var facts = try database.reportFacts(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear,
+                                             throughQuarter: min(max(throughQuarter, 1), 4))
         facts.courseTitle = course.title
         facts.measure = course.measures.first { $0.issue == 6 } ?? course.measures.first
         facts.passPercent = course.posttest?.passPercent ?? 0
         guard topics else { return facts }
-        facts.topicScores = try topicScores(database.posttestAnswers(attemptIDs: facts.tests.filter { $0.kind == .posttest }.map(\.attemptID)))
+        facts.topicScores = try topicScores(database.posttestAnswers(attemptIDs: facts.posttestAttemptIDs))
         return facts
     }
 

@@ -86,7 +86,7 @@ struct ReportController {
         let agency = try reports.database.agency(id: user.agencyId)
         let report: ComplianceReport
         do {
-            report = try reports.report(agency: agency, courseKey: query["course"].map(String.init) ?? "code-of-ethics",
+            report = try await reports.report(agency: agency, courseKey: query["course"].map(String.init) ?? "code-of-ethics",
                                         fiscalYear: fiscalYear, throughQuarter: quarter, now: clock())
         } catch let error as ComplianceReports.Failure {
             throw HTTPError(.notFound, message: error.description)

@@ -347,6 +347,60 @@ extension AppDatabase {
                     WHERE submitted_at IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("2567-08 test results by quarter") { db in
+            try db.execute(sql: """
+                -- Each officer's tests of a course and year, reduced as they are
+                -- submitted to one row per fiscal quarter of submission (Bangkok
+                -- time; 0 before the year, 5 and on after it): the first pre-test,
+                -- the best post-test (score × 10⁹ + attempt id, so the latest of
+                -- equal scores), whether any passed. A report through quarter Q reads
+                -- these rows instead of a million attempts; submitted attempts are
+                -- final, so the rows never need taking back.
+                CREATE TABLE test_result (
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    course_key TEXT NOT NULL,
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    kind TEXT NOT NULL CHECK (kind IN ('pretest', 'posttest')),
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    quarter INTEGER NOT NULL CHECK (quarter >= 0),
+                    first_at DATETIME NOT NULL,
+                    first_bp INTEGER NOT NULL,
+                    best_key INTEGER NOT NULL,
+                    passed BOOLEAN NOT NULL,
+                    last_at DATETIME NOT NULL,
+                    PRIMARY KEY (agency_id, course_key, fiscal_year, kind, officer_id, quarter)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER test_result_on_insert AFTER INSERT ON attempt WHEN NEW.submitted_at IS NOT NULL
+                BEGIN \(testResultUpsert(row: "NEW.", from: "WHERE true")); END;
+                CREATE TRIGGER test_result_on_submit AFTER UPDATE OF submitted_at ON attempt
+                    WHEN OLD.submitted_at IS NULL AND NEW.submitted_at IS NOT NULL
+                BEGIN \(testResultUpsert(row: "NEW.", from: "WHERE true")); END;
+                \(testResultUpsert(row: "", from: "FROM attempt WHERE submitted_at IS NOT NULL ORDER BY id"));
+                DROP INDEX attempt_by_course;
+                """)
+        }
         return migrator
+    }
+
+    /// Folds submitted attempts into `test_result`: the columns are read as
+    /// `row` + name (`NEW.` in a trigger), `from` ends the SELECT. The quarter
+    /// counts months from the fiscal year's first October in Bangkok time,
+    /// the zone the year's quarters are cut in.
+    private static func testResultUpsert(row r: String, from: String) -> String {
+        let submitted = "\(r)submitted_at"
+        let month = "(CAST(strftime('%Y', \(submitted), '+7 hours') AS INTEGER) * 12 + CAST(strftime('%m', \(submitted), '+7 hours') AS INTEGER) - 1)"
+        let yearStart = "((\(r)fiscal_year - 544) * 12 + 9)"
+        return """
+            INSERT INTO test_result (agency_id, course_key, fiscal_year, kind, officer_id, quarter, first_at, first_bp, best_key, passed, last_at)
+            SELECT \(r)agency_id, \(r)course_key, \(r)fiscal_year, \(r)kind, \(r)officer_id, max(0, (\(month) - \(yearStart) + 3) / 3),
+                   \(submitted), \(r)percent_bp, \(r)percent_bp * 1000000000 + \(r)id, coalesce(\(r)passed, 0), \(submitted)
+            \(from)
+            ON CONFLICT (agency_id, course_key, fiscal_year, kind, officer_id, quarter) DO UPDATE SET
+                first_bp = CASE WHEN excluded.first_at < first_at THEN excluded.first_bp ELSE first_bp END,
+                first_at = min(first_at, excluded.first_at),
+                best_key = max(best_key, excluded.best_key),
+                passed = max(passed, excluded.passed),
+                last_at = max(last_at, excluded.last_at)
+            """
     }
 }

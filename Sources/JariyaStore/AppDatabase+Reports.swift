@@ -15,16 +15,17 @@ public struct PosttestAnswers: Sendable {
 
 extension AppDatabase {
     /// The facts of a compliance report for one course and fiscal year up to
-    /// an instant, read in one transaction so every table agrees. Tests come
-    /// already reduced to what the report uses: each officer's first pre-test
-    /// and best post-test (passed when any was). The course's measure, pass
-    /// mark and topic scores come from its XML and are added by the caller.
-    public func reportFacts(agencyID: Int64, courseKey: String, fiscalYear: Int, through: Date = .distantFuture) throws -> ReportFacts {
+    /// the end of a fiscal quarter (tests submitted later do not count), read
+    /// in one transaction so every table agrees. Tests come already reduced to
+    /// what the report uses: each officer's first pre-test and best post-test
+    /// (passed when any was). The course's measure, pass mark and topic scores
+    /// come from its XML and are added by the caller.
+    public func reportFacts(agencyID: Int64, courseKey: String, fiscalYear: Int, throughQuarter: Int = 4) throws -> ReportFacts {
         try writer.read { db in
             var facts = try Self.reportRest(db, agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear)
             (facts.divisions, facts.officers) = try Self.reportRoster(db, agencyID: agencyID)
             facts.attendance = try Self.reportAttendance(db, agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear)
-            facts.tests = try Self.reportTests(db, agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear, through: through)
+            facts.tests = try Self.reportTests(db, agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear, throughQuarter: throughQuarter)
             return facts
         }
     }
@@ -33,24 +34,24 @@ extension AppDatabase {
     private static func reportRoster(_ db: Database, agencyID: Int64) throws -> (divisions: [String], officers: [ReportFacts.Officer]) {
         let divisions = try Division.filter(Column("agency_id") == agencyID).order(Column("id")).fetchAll(db)
         let divisionName = Dictionary(divisions.map { ($0.id ?? 0, $0.name) }, uniquingKeysWith: { first, _ in first })
-        // Rows are read by column position, not decoded as records.
+        // Two hundred thousand rows for a large agency: the columns are read in place.
         var memberships: [Int64: [ReportFacts.Membership]] = [:]
-        let spans = try Row.fetchCursor(db, sql: """
+        try eachRow(db, sql: """
             SELECT officer_id, division_id, valid_from, valid_until FROM division_membership WHERE agency_id = ? ORDER BY officer_id, valid_from
-            """, arguments: [agencyID])
-        while let row = try spans.next() {
-            guard let from = CivilDate(iso: row[2]), let name = divisionName[row[1]] else { continue }
-            memberships[row[0], default: []].append(.init(division: name, from: from, until: (row[3] as String?).flatMap { CivilDate(iso: $0) }))
+            """, arguments: [agencyID]) { row in
+            guard let from = CivilDate(iso: text(row, 2) ?? ""), let name = divisionName[sqlite3_column_int64(row, 1)] else { return }
+            memberships[sqlite3_column_int64(row, 0), default: []]
+                .append(.init(division: name, from: from, until: text(row, 3).flatMap { CivilDate(iso: $0) }))
         }
         var officers: [ReportFacts.Officer] = []
-        let people = try Row.fetchCursor(db, sql: """
+        try eachRow(db, sql: """
             SELECT id, employee_code, prefix, first_name, last_name, staff_type FROM officer WHERE agency_id = ?
-            """, arguments: [agencyID])
-        while let row = try people.next() {
-            let id: Int64 = row[0]
-            officers.append(ReportFacts.Officer(id: id, name: PersonName.stored(prefix: row[2], firstName: row[3], lastName: row[4]),
-                                                staffType: StaffType(rawValue: row[5]) ?? .career, memberships: memberships[id] ?? [],
-                                                employeeCode: row[1]))
+            """, arguments: [agencyID]) { row in
+            let id = sqlite3_column_int64(row, 0)
+            officers.append(ReportFacts.Officer(
+                id: id, name: PersonName.stored(prefix: text(row, 2) ?? "", firstName: text(row, 3) ?? "", lastName: text(row, 4) ?? ""),
+                staffType: StaffType(rawValue: text(row, 5) ?? "") ?? .career, memberships: memberships[id] ?? [],
+                employeeCode: text(row, 1) ?? ""))
         }
         return (divisions.map(\.name), officers)
     }
@@ -69,27 +70,24 @@ extension AppDatabase {
         return attendance
     }
 
-    /// A million attempts become two rows an officer, in SQLite, along the
-    /// attempt_by_course index: the first pre-test by time (SQLite takes the
-    /// bare percent_bp from the row min() chose) and the best post-test.
+    /// A million attempts become two rows an officer: the first pre-test by
+    /// time (SQLite takes the bare first_bp from the row min() chose) and the
+    /// best post-test, from `test_result`, where each submission was already
+    /// folded into its quarter's row.
     private static func reportTests(_ db: Database, agencyID: Int64, courseKey: String, fiscalYear: Int,
-                                    through: Date) throws -> [ReportFacts.TestResult] {
+                                    throughQuarter: Int) throws -> [ReportFacts.TestResult] {
         var tests: [ReportFacts.TestResult] = []
-        let arguments: StatementArguments = [agencyID, courseKey, fiscalYear, through]
+        let arguments: StatementArguments = [agencyID, courseKey, fiscalYear, throughQuarter]
         try eachRow(db, sql: """
-            SELECT officer_id, percent_bp, 0, unixepoch(min(submitted_at)) FROM attempt
-            WHERE agency_id = ? AND course_key = ? AND fiscal_year = ? AND kind = 'pretest'
-              AND submitted_at IS NOT NULL AND submitted_at <= ?
+            SELECT officer_id, first_bp, 0, unixepoch(min(first_at)) FROM test_result
+            WHERE agency_id = ? AND course_key = ? AND fiscal_year = ? AND kind = 'pretest' AND quarter <= ?
             GROUP BY officer_id
             """, arguments: arguments) { row in
             tests.append(test(row, kind: .pretest))
         }
-        // The best score and, among equal scores, the latest attempt in one
-        // aggregate: score × 10⁹ + row id (scores are at most 10,000).
         try eachRow(db, sql: """
-            SELECT officer_id, max(percent_bp * 1000000000 + id), max(coalesce(passed, 0)), unixepoch(max(submitted_at)) FROM attempt
-            WHERE agency_id = ? AND course_key = ? AND fiscal_year = ? AND kind = 'posttest'
-              AND submitted_at IS NOT NULL AND submitted_at <= ?
+            SELECT officer_id, max(best_key), max(passed), unixepoch(max(last_at)) FROM test_result
+            WHERE agency_id = ? AND course_key = ? AND fiscal_year = ? AND kind = 'posttest' AND quarter <= ?
             GROUP BY officer_id
             """, arguments: arguments) { row in
             let best = sqlite3_column_int64(row, 1)
@@ -104,6 +102,11 @@ extension AppDatabase {
     private static func test(_ row: OpaquePointer, kind: TestKind) -> ReportFacts.TestResult {
         .init(officerID: sqlite3_column_int64(row, 0), kind: kind, percentBp: Int(sqlite3_column_int64(row, 1)),
               passed: sqlite3_column_int64(row, 2) != 0, submittedAt: Date(timeIntervalSince1970: Double(sqlite3_column_int64(row, 3))))
+    }
+
+    /// A text column of a stepped statement; nil when NULL.
+    private static func text(_ row: OpaquePointer, _ column: Int32) -> String? {
+        sqlite3_column_text(row, column).map { String(cString: $0) }
     }
 
     /// Steps through a query's rows, handing each stepped SQLite statement
@@ -121,11 +124,12 @@ extension AppDatabase {
         guard let agency = try Agency.fetchOne(db, key: agencyID) else { throw StoreError.unknownAgency(String(agencyID)) }
         let sessions = try TrainingSession.filter(Column("agency_id") == agencyID && Column("course_key") == courseKey
                                                   && Column("fiscal_year") == fiscalYear).fetchAll(db)
-        let completions = try Row.fetchAll(db, sql: """
+        var completions: [ReportFacts.Completion] = []
+        try eachRow(db, sql: """
             SELECT officer_id, (julianday(completed_at) - 2440587.5) * 86400.0 FROM completion
             WHERE agency_id = ? AND course_key = ? AND fiscal_year = ? AND revoked_at IS NULL
-            """, arguments: [agencyID, courseKey, fiscalYear]).map {
-            ReportFacts.Completion(officerID: $0[0], completedAt: Date(timeIntervalSince1970: $0[1]))
+            """, arguments: [agencyID, courseKey, fiscalYear]) { row in
+            completions.append(.init(officerID: sqlite3_column_int64(row, 0), completedAt: Date(timeIntervalSince1970: sqlite3_column_double(row, 1))))
         }
         let certificates = try CertificateRecord.filter(Column("agency_id") == agencyID && Column("course_key") == courseKey
                                                         && Column("fiscal_year") == fiscalYear && Column("revoked_at") == nil).fetchAll(db)

@@ -76,3 +76,17 @@ import Testing
         }
     }
 }
+
+@Suite struct CivilDateISOTests {
+    @Test func isoDaysAreReadExactly() {
+        let table: [(String, CivilDate?)] = [
+            ("2024-02-29", CivilDate(year: 2024, month: 2, day: 29)),
+            ("2023-10-01", CivilDate(year: 2023, month: 10, day: 1)),
+            ("2023-02-29", nil), ("2024-2-29", nil), ("2024-02-291", nil), ("2024/02/29", nil),
+            ("+024-02-29", nil), ("2024-0a-01", nil), ("๒๕๖๗-๐๑-๐๑", nil), ("", nil),
+        ]
+        for (text, expected) in table {
+            #expect(CivilDate(iso: text) == expected, "\(text)")
+        }
+    }
+}

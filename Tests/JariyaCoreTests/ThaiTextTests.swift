@@ -71,7 +71,8 @@ import Testing
     @Test func theKeyAgreesWithTheLocale() {
         let words = ["กก", "กะ", "กัก", "กา", "กำ", "กิ", "กี", "กึ", "กือ", "กุ", "กู", "เก", "แก", "โก", "ใก", "ไก", "ก่า", "ก้า", "ข", "ขวัญ",
                      "เกศินี", "กมล", "น้ำทิพย์", "นำ", "ไพรวัลย์", "สมชาย", "แสงเดือน", "โสภา", "อำนาจ", "ฤทธิ์", "ฤๅษี", "ฮา", "เกียรติ", "เกี่ยว",
-                     "กฤษณ์ธิดา", "ปู่", "ป้ำ", "ศรีสุข", "สุข", "สุข สม", "สุขสม"]
+                     "กฤษณ์ธิดา", "ปู่", "ป้ำ", "ศรีสุข", "สุข", "สุข สม", "สุขสม",
+                     "ทดสอบ", "ทดสอบ9", "ทดสอบ10", "ทดสอบ 2", "1ก", "ก1", "ก 1", "9", "เก1", "เก9ก"]
         let locale = Locale(identifier: "th_TH")
         let expected = words.sorted { $0.compare($1, options: [], range: nil, locale: locale) == .orderedAscending }
         #expect(words.sorted(by: ThaiText.precedes) == expected)

@@ -82,3 +82,42 @@ import Testing
         #expect(fresh.number == 1)
     }
 }
+
+/// `test_result`, the per-quarter reduction the compliance report reads.
+@Suite struct TestResultTests {
+    /// Bangkok wall-clock time on a Gregorian day.
+    static func bangkok(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int) -> Date {
+        CivilDate(year: year, month: month, day: day).instant(hour: hour, minute: minute) ?? .distantPast
+    }
+
+    @Test func aTestCountsInTheQuarterItWasSubmittedIn() throws {
+        let world = try AttemptStoreTests.world(minutes: nil, attempts: nil)
+        let userID = world.user.id ?? 0
+        // Started and submitted at 23:30 on 30 September: the year's last quarter, one answer of two.
+        let (late, _) = try world.db.startAttempt(user: world.user, plan: world.plan, publicID: "attempt-0000000011",
+                                                   now: Self.bangkok(2024, 9, 30, 23, 20))
+        try world.db.saveAnswer(publicID: late.publicId, userID: userID, questionID: "q1", answer: .truth(true), seq: 1,
+                                now: Self.bangkok(2024, 9, 30, 23, 25), scorer: AttemptStoreTests.scorer)
+        _ = try world.db.submit(publicID: late.publicId, userID: userID, now: Self.bangkok(2024, 9, 30, 23, 30), scorer: AttemptStoreTests.scorer)
+        // Started before midnight, submitted at 00:10 on 1 October with both answers: after the year's end.
+        let (after, _) = try world.db.startAttempt(user: world.user, plan: world.plan, publicID: "attempt-0000000012",
+                                                    now: Self.bangkok(2024, 9, 30, 23, 50))
+        #expect(after.fiscalYear == 2567)
+        for (seq, question) in ["q1", "q2"].enumerated() {
+            try world.db.saveAnswer(publicID: after.publicId, userID: userID, questionID: question, answer: .truth(true), seq: seq + 1,
+                                    now: Self.bangkok(2024, 9, 30, 23, 55), scorer: AttemptStoreTests.scorer)
+        }
+        _ = try world.db.submit(publicID: after.publicId, userID: userID, now: Self.bangkok(2024, 10, 1, 0, 10), scorer: AttemptStoreTests.scorer)
+
+        let rows = try world.db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT quarter, best_key / 1000000000 AS percent FROM test_result ORDER BY quarter")
+        }
+        #expect(rows.map { [$0["quarter"], $0["percent"]] as [Int] } == [[4, 5_000], [5, 10_000]])
+        let agencyID = world.user.agencyId
+        let table: [(quarter: Int, best: Int?)] = [(3, nil), (4, 5_000), (5, 10_000)]
+        for (quarter, best) in table {
+            let facts = try world.db.reportFacts(agencyID: agencyID, courseKey: "c", fiscalYear: 2567, throughQuarter: quarter)
+            #expect(facts.tests.first { $0.kind == .posttest }?.percentBp == best, "through quarter \(quarter)")
+        }
+    }
+}
