@@ -7,7 +7,7 @@ HOST       ?= 127.0.0.1
 PORT       ?= 8080
 JARIYA     := .build/debug/jariya
 
-.PHONY: run test build system check-content clean
+.PHONY: run test build system check-content clean screenshots
 
 system:
 	@scripts/install-system-packages
@@ -20,10 +20,16 @@ run: build
 	$(JARIYA) demo --db $(DEMO_DB) --reset --content .
 	$(JARIYA) serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
-## Build everything and run every test.
+## Build everything and run every test, then the officer's and HR's
+## journeys in a real browser (Chromium through WebDriver).
 test: system
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/browser-test
+
+## Screenshots of the main pages at phone and desktop width, into docs/screenshots.
+screenshots: build
+	scripts/browser-test --screenshots docs/screenshots
 
 ## Check the sample courses and banks as a trainer would.
 check-content: build

@@ -91,7 +91,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Templates"), .copy("OpenAPI")]
+            resources: [.copy("Templates"), .copy("OpenAPI"), .copy("Assets")]
         ),
         .target(
             name: "JariyaCLI",

@@ -11,6 +11,14 @@ public struct AppRequestContext: RequestContext {
     public var user: User?
     /// The hash of the session token the user came with.
     public var sessionTokenHash: String?
+    /// The session token from the web login cookie, for deriving the form token.
+    public var sessionToken: String?
+    /// The form a web page posted, already checked for its form token.
+    public var form = WebForm()
+    /// The form token pages put in their forms.
+    public var csrfToken = ""
+    /// The language the web pages speak to this reader.
+    var language = WebText.Language.thai
     /// The peer's IP address, when known.
     public let remoteAddress: String?
 

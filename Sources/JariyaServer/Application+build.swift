@@ -80,16 +80,33 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     let certificates = CertificateController(database: database, printer: configuration.certificates, templates: templates)
     certificates.addPublicRoutes(to: router)
 
+    try AssetController.load().addRoutes(to: router)
+    let limiter = LoginLimiter(perAccount: configuration.loginFailuresPerHour, perAddress: 3 * configuration.loginFailuresPerHour)
+    let reports = ReportController(reports: ComplianceReports(database: database), html: ComplianceReportHTML(templates: templates),
+                                   clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates))
+
+    // The web pages: a login cookie instead of a bearer token, a form token on every post.
+    let renderer = WebRenderer(templates: templates)
+    let web = router.group()
+        .add(middleware: WebErrorMiddleware(renderer: renderer))
+        .add(middleware: WebSessionMiddleware(database: database, clock: configuration.clock))
+    LoginPages(database: database, limiter: limiter, renderer: renderer, clock: configuration.clock, agencyCode: configuration.agencyCode)
+        .addRoutes(to: web)
+    OfficerPages(engine: engine, renderer: renderer).addRoutes(to: web)
+    QuizPages(engine: engine, renderer: renderer).addRoutes(to: web)
+    HRPages(reports: ComplianceReports(database: database), renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    web.get("my/certificates/:code/pdf", use: certificates.download)
+    reports.addRoutes(to: web.group("hr"))
+
     let api = router.group("api/v1")
         .add(middleware: DomainErrorMiddleware())
         .add(middleware: SessionAuthenticator(database: database, clock: configuration.clock))
     OpenAPIController().addRoutes(to: api)
-    AuthController(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour, perAddress: 3 * configuration.loginFailuresPerHour), clock: configuration.clock).addRoutes(to: api)
+    AuthController(database: database, limiter: limiter, clock: configuration.clock).addRoutes(to: api)
     AttemptController(engine: engine).addRoutes(to: api)
     SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
     certificates.addRoutes(to: api)
-    ReportController(reports: ComplianceReports(database: database), html: ComplianceReportHTML(templates: templates),
-                     clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates)).addRoutes(to: api)
+    reports.addRoutes(to: api)
 
     var app = Application(
         router: router,

@@ -58,5 +58,5 @@ struct AuthController {
         return .noContent
     }
 
-    private static let decoyHash = (try? PasswordHasher.hash("decoy-password-never-used")) ?? ""
+    static let decoyHash = (try? PasswordHasher.hash("decoy-password-never-used")) ?? ""
 }

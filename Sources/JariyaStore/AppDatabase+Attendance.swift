@@ -48,6 +48,16 @@ extension AppDatabase {
         }
     }
 
+    /// How many sessions of a course an officer attended (present or late) in a fiscal year.
+    public func attendedSessions(officerID: Int64, courseKey: String, fiscalYear: Int) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM attendance a JOIN training_session s ON s.id = a.session_id
+                WHERE a.officer_id = ? AND s.course_key = ? AND s.fiscal_year = ? AND a.status IN ('present', 'late')
+                """, arguments: [officerID, courseKey, fiscalYear]) ?? 0
+        }
+    }
+
     /// The current attendance of a session with the officers, in Thai order.
     public func attendance(sessionID: Int64) throws -> [(officer: Officer, record: AttendanceRecord)] {
         try writer.read { db in

@@ -1,0 +1,241 @@
+import Foundation
+import Hummingbird
+import JariyaAPI
+import JariyaCore
+import JariyaStore
+
+/// The officer's pages: my courses and where I stand in each, the module
+/// reader, self check-in and my certificates.
+struct OfficerPages {
+    /// The quiz engine, for the courses and test standings.
+    let engine: QuizEngine
+    /// Renders pages.
+    let renderer: WebRenderer
+
+    private var database: AppDatabase { engine.database }
+
+    /// Registers the routes.
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("my", use: courses)
+        group.get("my/courses/:course/modules/:module", use: module)
+        group.get("my/certificates", use: certificates)
+        group.get("checkin", use: checkInForm)
+        group.post("checkin", use: checkIn)
+    }
+
+    /// One step of a course on the officer's card.
+    struct Step: Sendable {
+        var label: String
+        var state: String
+        var done: Bool
+        var action: String?
+        var actionLabel: String?
+        var post: Bool
+    }
+
+    /// A course on the officer's page.
+    struct CourseCard: Sendable {
+        var key: String
+        var title: String
+        var summary: String
+        var steps: [Step]
+        var modules: [ModuleLink]
+        var moduleCount: Int
+    }
+
+    /// A link to a module.
+    struct ModuleLink: Sendable {
+        var number: Int
+        var title: String
+        var href: String
+    }
+
+    /// The "my courses" page.
+    struct CoursesContent: Sendable {
+        var fiscalYear: Int
+        var courses: [CourseCard]
+    }
+
+    /// `GET /my`.
+    @Sendable func courses(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let user = try context.requireRole([.officer])
+        guard let officerID = user.officerId else { throw HTTPError(.forbidden) }
+        let words = WebText.words(context.language)
+        let mine = try engine.myCourses(user: user)
+        let certificates = try database.certificates(officerID: officerID)
+        var cards: [CourseCard] = []
+        for course in mine.courses {
+            var steps: [Step] = []
+            if let pretest = course.pretest {
+                steps.append(testStep(words["pretest"] ?? "", kind: "pretest", course: course.id, status: pretest, words: words))
+            }
+            let attended = try database.attendedSessions(officerID: officerID, courseKey: course.id, fiscalYear: course.fiscalYear)
+            steps.append(Step(label: words["attendance"] ?? "", state: attended == 0 ? words["notYet"] ?? "" :
+                              "\(words["sessionsAttended"] ?? "") \(attended) \(words["times"] ?? "")",
+                              done: attended > 0, action: attended == 0 ? "/checkin" : nil, actionLabel: words["checkIn"], post: false))
+            if let posttest = course.posttest {
+                steps.append(testStep(words["posttest"] ?? "", kind: "posttest", course: course.id, status: posttest, words: words))
+            }
+            let certificate = certificates.first { $0.courseKey == course.id && $0.fiscalYear == course.fiscalYear && $0.isValid }
+            steps.append(Step(label: words["certificate"] ?? "", state: certificate.map { "\(words["serial"] ?? "") \($0.serial)" } ?? words["notYet"] ?? "",
+                              done: certificate != nil, action: certificate.map { "/my/certificates/\($0.code)/pdf" },
+                              actionLabel: certificate == nil ? nil : words["download"], post: false))
+            let modules = try modules(courseKey: course.id, agencyID: user.agencyId).enumerated().map { index, module in
+                ModuleLink(number: index + 1, title: module.title, href: "/my/courses/\(course.id)/modules/\(index + 1)")
+            }
+            cards.append(CourseCard(key: course.id, title: course.title, summary: course.summary, steps: steps, modules: modules, moduleCount: modules.count))
+        }
+        return try renderer.page("my-courses", title: "myCourses", CoursesContent(fiscalYear: mine.courses.first?.fiscalYear ?? 0, courses: cards),
+                                 request: request, context: context)
+    }
+
+    private func testStep(_ label: String, kind: String, course: String, status: TestStatusView, words: [String: String]) -> Step {
+        let start = "/my/courses/\(course)/tests/\(kind)"
+        if status.openAttempt != nil {
+            return Step(label: label, state: words["notYet"] ?? "", done: false, action: start, actionLabel: words["resume"], post: true)
+        }
+        let best = status.bestBasisPoints.map { "\(words["best"] ?? "") \(Hundredths.text($0)) %" }
+        let left = status.attemptsAllowed.map { status.attemptsUsed < $0 } ?? true
+        if kind == "posttest" {
+            if status.passed == true { return Step(label: label, state: "\(words["passed"] ?? "") · \(best ?? "")", done: true, post: false) }
+            return Step(label: label, state: best.map { "\(words["notPassed"] ?? "") · \($0)" } ?? words["notYet"] ?? "", done: false,
+                        action: left ? start : nil, actionLabel: left ? words["start"] : words["noAttemptsLeft"], post: true)
+        }
+        if status.attemptsUsed > 0 { return Step(label: label, state: "\(words["done"] ?? "") · \(best ?? "")", done: true, post: false) }
+        return Step(label: label, state: words["notYet"] ?? "", done: false, action: start, actionLabel: words["start"], post: true)
+    }
+
+    private func modules(courseKey: String, agencyID: Int64) throws -> [Module] {
+        guard let version = try database.currentCourse(agencyID: agencyID, key: courseKey), let id = version.id else { return [] }
+        return try engine.cache.course(versionID: id).1.modules
+    }
+
+    /// A block of a module, ready for the template.
+    struct BlockContent: Sendable {
+        var paragraph: String?
+        var list: [String]?
+        var isOrdered = false
+        var isBulleted = false
+        var note: String?
+        var noteKind: String?
+    }
+
+    /// The module reader page.
+    struct ModuleContent: Sendable {
+        var courseTitle: String
+        var title: String
+        var number: Int
+        var count: Int
+        var blocks: [BlockContent]
+        var previous: String?
+        var next: String?
+    }
+
+    /// `GET /my/courses/{course}/modules/{n}`: the module as its XML writes it.
+    @Sendable func module(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let user = try context.requireUser()
+        let key = try context.parameters.require("course")
+        let number = try context.parameters.require("module", as: Int.self)
+        guard let version = try database.currentCourse(agencyID: user.agencyId, key: key), let id = version.id else {
+            throw HTTPError(.notFound, message: "no published course \(key)")
+        }
+        let course = try engine.cache.course(versionID: id).1
+        guard course.modules.indices.contains(number - 1) else { throw HTTPError(.notFound, message: "the course has no module \(number)") }
+        let module = course.modules[number - 1]
+        let blocks = module.blocks.compactMap { block -> BlockContent? in
+            switch block {
+            case .paragraph(let text): BlockContent(paragraph: text)
+            case .list(let items, let ordered): BlockContent(list: items, isOrdered: ordered, isBulleted: !ordered)
+            case .note(let kind, let text): BlockContent(note: text, noteKind: kind == "warning" ? "warning" : "info")
+            case .figure: nil
+            }
+        }
+        let base = "/my/courses/\(key)/modules/"
+        let content = ModuleContent(courseTitle: course.title, title: module.title, number: number, count: course.modules.count, blocks: blocks,
+                                    previous: number > 1 ? "\(base)\(number - 1)" : nil,
+                                    next: number < course.modules.count ? "\(base)\(number + 1)" : nil)
+        return try renderer.page("module", title: module.title, content, request: request, context: context)
+    }
+
+    /// A certificate on the officer's list.
+    struct CertificateItem: Sendable {
+        var serial: String
+        var courseTitle: String
+        var fiscalYear: Int
+        var issued: String
+        var valid: Bool
+        var pdf: String
+        var verify: String
+    }
+
+    /// The certificates page.
+    struct CertificatesContent: Sendable {
+        var certificates: [CertificateItem]
+        var none: Bool
+    }
+
+    /// `GET /my/certificates`.
+    @Sendable func certificates(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let user = try context.requireRole([.officer])
+        guard let officerID = user.officerId else { throw HTTPError(.forbidden) }
+        let items = try database.certificates(officerID: officerID).map { record in
+            let title = try database.courseVersion(id: record.courseVersionId)?.title ?? record.courseKey
+            return CertificateItem(serial: record.serial, courseTitle: title, fiscalYear: record.fiscalYear,
+                                   issued: ThaiDate.long(CivilDate(record.issuedAt, in: .bangkok)), valid: record.isValid,
+                                   pdf: "/my/certificates/\(record.code)/pdf", verify: "/verify/\(record.code)")
+        }
+        return try renderer.page("my-certificates", title: "myCertificates", CertificatesContent(certificates: items, none: items.isEmpty),
+                                 request: request, context: context)
+    }
+
+    /// The check-in form and its outcome.
+    struct CheckInContent: Sendable {
+        var sessions: [SessionOption]
+        var code: String
+        var message: String?
+        var completed: Bool
+    }
+
+    /// A session open for check-in now.
+    struct SessionOption: Sendable {
+        var id: Int64
+        var label: String
+        var selected: Bool
+    }
+
+    /// `GET /checkin?session=ID&code=CODE`: what the room's QR code opens.
+    @Sendable func checkInForm(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let user = try context.requireRole([.officer])
+        let query = request.uri.queryParameters
+        let content = try checkInContent(user: user, selected: query["session"].flatMap { Int64(String($0)) },
+                                         code: query["code"].map(String.init) ?? "")
+        return try renderer.page("checkin", title: "checkIn", content, request: request, context: context)
+    }
+
+    /// `POST /checkin`: the officer's own check-in, judged by the same rules as the API's.
+    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let user = try context.requireRole([.officer])
+        let words = WebText.words(context.language)
+        guard let id = context.form["session"].flatMap({ Int64($0) }) else { throw HTTPError(.badRequest, message: "choose the session") }
+        let code = (context.form["code"] ?? "").trimmingCharacters(in: .whitespaces)
+        let session = try database.session(id: id, agencyID: user.agencyId)
+        let rule = try database.currentCourse(agencyID: user.agencyId, key: session.courseKey)?.id
+            .map { try engine.cache.course(versionID: $0).1.completion }
+        let outcome = try database.selfCheckIn(sessionID: id, user: user, code: code, now: engine.clock(), rule: rule)
+        var content = try checkInContent(user: user, selected: id, code: "")
+        content.message = "\(words["checkedIn"] ?? "") (\(outcome.status == .late ? words["late"] ?? "" : words["present"] ?? ""))"
+        content.completed = outcome.completion != nil
+        return try renderer.page("checkin", title: "checkIn", content, request: request, context: context)
+    }
+
+    private func checkInContent(user: User, selected: Int64?, code: String) throws -> CheckInContent {
+        let now = engine.clock()
+        let open = try database.sessions(agencyID: user.agencyId, fiscalYear: FiscalYear(containing: now).buddhistYear)
+            .filter { now >= $0.startsAt.addingTimeInterval(-AppDatabase.checkInOpensBefore) && now <= $0.endsAt }
+        let options = open.map { session in
+            SessionOption(id: session.id ?? 0, label: "\(session.title) · \(ThaiTime.short(session.startsAt)) · \(session.place)",
+                          selected: session.id == selected || open.count == 1)
+        }
+        return CheckInContent(sessions: options, code: code, message: nil, completed: false)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import JariyaStore
+
+/// Turns errors on the web pages into pages: a visitor who is not logged in
+/// goes to the login page and comes back; anything else gets a page in
+/// their language that says what happened, with the right status.
+struct WebErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    /// Renders the error page.
+    let renderer: WebRenderer
+
+    /// The error page's content.
+    struct ErrorContent: Sendable {
+        var status: Int
+        var message: String
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let error: HTTPError
+        do {
+            return try await next(request, context)
+        } catch let caught as HTTPError {
+            error = caught
+        } catch let caught as AttemptError {
+            error = DomainErrorMiddleware.http(caught)
+        } catch let caught as QuizError {
+            error = DomainErrorMiddleware.http(caught)
+        } catch let caught as AttendanceError {
+            error = DomainErrorMiddleware.http(caught)
+        }
+        // The session middleware runs inside this one; the language comes from its cookie again.
+        var context = context
+        context.language = WebText.Language(cookie: request.cookies[WebSession.languageCookie]?.value)
+        if error.status == .unauthorized {
+            let back = request.method == .get ? request.uri.description : "/my"
+            return redirect(to: "/login?next=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/my")")
+        }
+        let title = switch error.status {
+        case .forbidden: "forbidden"
+        case .notFound: "notFound"
+        case .badRequest: "badRequest"
+        case .conflict: "conflict"
+        default: "errorTitle"
+        }
+        return try renderer.page("web-error", title: title, ErrorContent(status: error.status.code, message: error.body ?? ""),
+                                 request: request, context: context, status: error.status)
+            .response(from: request, context: context)
+    }
+}

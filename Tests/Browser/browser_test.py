@@ -1,0 +1,231 @@
+#!/usr/bin/python3
+"""Jariya in a real browser: Debian's Chromium driven through chromium-driver.
+
+An officer on a phone-sized window logs in, takes the pre-test, checks in to
+a lecture with the room's code, passes the post-test and downloads the
+certificate; the officer is refused an HR page; HR logs in and downloads the
+compliance report as PDF. The server is the real `jariya serve` on a demo
+database (see scripts/browser-test).
+
+    /usr/bin/python3 Tests/Browser/browser_test.py --base http://127.0.0.1:PORT --bank Quizzes/ethics-basics.xml
+        [--screenshots docs/screenshots]
+"""
+import argparse
+import base64
+import json
+import os
+import sys
+import urllib.request
+import xml.etree.ElementTree as ElementTree
+from datetime import datetime, timedelta, timezone
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service as ChromeService
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+QUIZ = "{urn:jariya:quiz:1}"
+
+
+def words(text):
+    """Whitespace folded, as the browser shows text."""
+    return " ".join((text or "").split())
+
+
+def answer_key(path):
+    """The bank's right answers by prompt: what an officer who studied knows."""
+    key = {}
+    for question in ElementTree.parse(path).getroot().iter(QUIZ + "question"):
+        prompt = words(question.findtext(QUIZ + "prompt"))
+        kind = question.get("type")
+        if kind in ("single", "multiple"):
+            key[prompt] = (kind, {words(c.text) for c in question.findall(QUIZ + "choice") if c.get("correct") == "true"})
+        elif kind == "true-false":
+            key[prompt] = (kind, question.findtext(QUIZ + "answer").strip())
+        elif kind == "short":
+            key[prompt] = (kind, question.findtext(QUIZ + "accept").strip())
+        elif kind == "matching":
+            key[prompt] = (kind, {words(p.findtext(QUIZ + "left")): words(p.findtext(QUIZ + "right"))
+                                  for p in question.findall(QUIZ + "pair")})
+    return key
+
+
+def api(base, method, path, token=None, body=None):
+    request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request) as response:
+        return json.loads(response.read() or b"null")
+
+
+class Browser:
+    def __init__(self, base, shots, width, height):
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=th-TH", f"--window-size={width},{height}"):
+            options.add_argument(flag)
+        service = ChromeService(executable_path="/usr/bin/chromedriver")
+        self.driver = webdriver.Chrome(service=service, options=options)
+        self.base = base
+        self.shots = shots
+        self.width = width
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def shot(self, name):
+        if not self.shots:
+            return
+        os.makedirs(self.shots, exist_ok=True)
+        # The whole page at the window's width, through the DevTools protocol.
+        height = self.driver.execute_script("return document.documentElement.scrollHeight")
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": self.width, "height": height, "deviceScaleFactor": 1, "mobile": self.width < 600})
+        image = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        with open(os.path.join(self.shots, f"{name}-{self.width}.png"), "wb") as file:
+            file.write(base64.b64decode(image["data"]))
+
+    def text(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector).text
+
+    def click(self, selector):
+        self.press(self.driver.find_element(By.CSS_SELECTOR, selector))
+
+    def go(self, selector):
+        """Clicks something that loads a new page, and waits for the new page."""
+        self.driver.execute_script("window.jariyaOldPage = true")
+        self.click(selector)
+        WebDriverWait(self.driver, 15).until(lambda driver: driver.execute_script(
+            "return !window.jariyaOldPage && document.readyState === 'complete'"))
+
+    def press(self, element):
+        """Scrolls an element to the middle of the screen, as a thumb would, and taps it."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
+        element.click()
+
+    def login(self, username, password):
+        self.open("/login")
+        self.driver.find_element(By.ID, "username").send_keys(username)
+        self.driver.find_element(By.ID, "password").send_keys(password)
+        self.go("form[action='/login'] button[type=submit]")
+
+    def fetch(self, path):
+        """Fetches a path with the page's own cookies: status, type, first bytes."""
+        return self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+                const bytes = new Uint8Array(await r.arrayBuffer());
+                done([r.status, r.headers.get('content-type'), String.fromCharCode(...bytes.slice(0, 5)), bytes.length]);
+            }).catch(e => done([0, String(e), '', 0]));
+        """, path)
+
+    def take_test(self, key, know):
+        """Answers every question (rightly when `know`), reviews, confirms, submits."""
+        while "/q/" in self.driver.current_url:
+            prompt = words(self.text("#prompt"))
+            kind, right = key[prompt]
+            if kind in ("single", "multiple"):
+                labels = self.driver.find_elements(By.CSS_SELECTOR, "label.choice")
+                for label in labels:
+                    wanted = words(label.text) in right if know else label == labels[0]
+                    if wanted:
+                        self.press(label.find_element(By.TAG_NAME, "input"))
+                        if kind == "single":
+                            break
+            elif kind == "true-false":
+                value = right if know else "false"
+                self.click(f"input[name=truth][value={value}]")
+            elif kind == "short":
+                self.driver.find_element(By.ID, "text").send_keys(right if know else "ไม่ทราบ")
+            elif kind == "matching":
+                for select in self.driver.find_elements(By.CSS_SELECTOR, "select[id^=match-]"):
+                    left = words(self.driver.find_element(By.CSS_SELECTOR, f"label[for={select.get_attribute('id')}]").text)
+                    choice = Select(select)
+                    if know:
+                        choice.select_by_visible_text(right[left])
+                    else:
+                        choice.select_by_index(1)
+            self.go("button[name=go][value=next]")
+        assert "/review" in self.driver.current_url, self.driver.current_url
+        self.shot("quiz-review")
+        self.click("#confirm")
+        self.go("#submit")
+        assert "/result" in self.driver.current_url, self.driver.current_url
+        return self.text("#score"), self.driver.find_elements(By.ID, "verdict")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--bank", required=True)
+    parser.add_argument("--screenshots")
+    args = parser.parse_args()
+    key = answer_key(args.bank)
+    base = args.base
+    password = "jariya2567"
+
+    # The trainer opens a lecture now, through the API, and reads the room's code.
+    trainer = api(base, "POST", "/api/v1/login", body={"username": "trainer", "password": password})["token"]
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    session = api(base, "POST", "/api/v1/sessions", trainer, {
+        "course": "code-of-ethics", "title": "อบรมประจำไตรมาส (ทดสอบในเบราว์เซอร์)",
+        "startsAt": (now - timedelta(minutes=5)).isoformat().replace("+00:00", "Z"),
+        "endsAt": (now + timedelta(hours=2)).isoformat().replace("+00:00", "Z"),
+        "place": "ห้องประชุม อบต.", "trainer": "วิทยากรประจำหลักสูตร"})
+    code = api(base, "GET", f"/api/v1/sessions/{session['id']}/code", trainer)["code"]
+
+    officer = Browser(base, args.screenshots, 390, 844)
+    try:
+        officer.login("officer", password)
+        assert officer.driver.current_url.endswith("/my"), officer.driver.current_url
+        officer.shot("my-courses")
+        officer.go("form[action$='/tests/pretest'] button")
+        officer.shot("quiz-question")
+        score, _ = officer.take_test(key, know=False)
+        print(f"pre-test: {score}")
+
+        officer.open(f"/checkin?session={session['id']}&code={code}")
+        officer.shot("checkin")
+        officer.go("form[action='/checkin'] button[type=submit]")
+        assert "ลงเวลาเข้าอบรมแล้ว" in officer.text(".alert-success"), officer.text("main")
+        print("checked in")
+
+        officer.open("/my")
+        officer.go("form[action$='/tests/posttest'] button")
+        score, verdict = officer.take_test(key, know=True)
+        assert verdict and "ผ่าน" in verdict[0].text, f"post-test not passed: {score}"
+        officer.shot("quiz-result")
+        print(f"post-test: {score}, {verdict[0].text}")
+
+        officer.open("/my/certificates")
+        officer.shot("my-certificates")
+        link = officer.driver.find_element(By.CSS_SELECTOR, "a[href$='/pdf']").get_attribute("href")
+        status, kind, magic, size = officer.fetch(link)
+        assert status == 200 and kind == "application/pdf" and magic == "%PDF-", (status, kind, magic)
+        print(f"certificate: {size} bytes of PDF")
+
+        status, _, _, _ = officer.fetch("/hr")
+        officer.open("/hr")
+        assert status == 403 and "ไม่มีสิทธิ์" in officer.text("main"), (status, officer.text("main"))
+        print("officer on an HR page: 403")
+    finally:
+        officer.driver.quit()
+
+    hr = Browser(base, args.screenshots, 1280, 900)
+    try:
+        hr.login("hr", password)
+        assert hr.driver.current_url.split("?")[0].endswith("/hr"), hr.driver.current_url
+        hr.shot("hr-dashboard")
+        link = hr.driver.find_element(By.CSS_SELECTOR, "#report-formats a[href*='format=pdf']").get_attribute("href")
+        status, kind, magic, size = hr.fetch(link)
+        assert status == 200 and kind == "application/pdf" and magic == "%PDF-", (status, kind, magic)
+        print(f"compliance report: {size} bytes of PDF")
+    finally:
+        hr.driver.quit()
+    print("browser test passed")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
