@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JariyaCore
+import JariyaServer
 import JariyaStore
 import JariyaXML
 

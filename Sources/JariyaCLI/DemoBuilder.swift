@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import JariyaCore
+import JariyaServer
 import JariyaStore
 
 /// Builds the demo agency through the same paths HR and trainers use: the

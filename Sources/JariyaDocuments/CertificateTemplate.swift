@@ -165,7 +165,7 @@ public struct CertificateTemplate: Sendable {
     /// path of dark rectangles, with the four-module quiet zone scanners need.
     /// A run of dark modules repeated in the rows below joins them in one
     /// rectangle: fewer shapes for the PDF writer, the same picture.
-    static func svg(of qr: QRCode) -> String {
+    public static func svg(of qr: QRCode) -> String {
         var runs: [[(start: Int, end: Int)]] = (0..<qr.size).map { row in
             var found: [(start: Int, end: Int)] = []
             var column = 0

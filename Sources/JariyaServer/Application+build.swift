@@ -95,6 +95,10 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     OfficerPages(engine: engine, renderer: renderer).addRoutes(to: web)
     QuizPages(engine: engine, renderer: renderer).addRoutes(to: web)
     HRPages(reports: ComplianceReports(database: database), renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    TrainerPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    SessionPages(database: database, cache: cache, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    RosterPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    AdminPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     web.get("my/certificates/:code/pdf", use: certificates.download)
     reports.addRoutes(to: web.group("hr"))
 

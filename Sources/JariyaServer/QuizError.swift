@@ -46,6 +46,14 @@ struct DomainErrorMiddleware: RouterMiddleware {
         }
     }
 
+    static func http(_ error: StoreError) -> HTTPError {
+        switch error {
+        case .usernameTaken, .agencyExists: HTTPError(.conflict, message: error.description)
+        case .unknownUser, .unknownAgency, .unknownDivision, .unknownOfficer: HTTPError(.notFound, message: error.description)
+        default: HTTPError(.badRequest, message: error.description)
+        }
+    }
+
     static func http(_ error: QuizError) -> HTTPError {
         switch error {
         case .unknownCourse(let id): HTTPError(.notFound, message: "no published course \"\(id)\"")

@@ -57,3 +57,23 @@ extension AppDatabase {
         return user
     }
 }
+
+extension AppDatabase {
+    /// Changes a user's role or turns the account on or off, in one
+    /// transaction; the user's live sessions end, so new rights (or none)
+    /// take effect at once.
+    public func updateUser(agencyID: Int64, username: String, role: Role, active: Bool, now: Date) throws -> User {
+        try writer.write { db in
+            guard var user = try User.filter(Column("agency_id") == agencyID)
+                .filter(sql: "username = ? COLLATE NOCASE", arguments: [username]).fetchOne(db) else {
+                throw StoreError.unknownUser(username)
+            }
+            if role == .officer && user.officerId == nil { throw StoreError.officerAccountNeedsOfficer }
+            user.role = role
+            user.active = active
+            try user.update(db)
+            try db.execute(sql: "UPDATE login_session SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL", arguments: [now, user.id])
+            return user
+        }
+    }
+}

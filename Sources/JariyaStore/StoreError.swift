@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownOfficer(String)
     /// The username is taken.
     case usernameTaken(String)
+    /// No user has this username.
+    case unknownUser(String)
     /// The password is too short.
     case weakPassword(minimum: Int)
     /// An officer account must be linked to the roster.
@@ -36,6 +38,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownDivision(let name): "no division is called \"\(name)\""
         case .unknownOfficer(let code): "no officer has the employee code \"\(code)\""
         case .usernameTaken(let name): "the username \"\(name)\" is taken"
+        case .unknownUser(let name): "no user \"\(name)\""
         case .weakPassword(let minimum): "the password must be at least \(minimum) characters"
         case .officerAccountNeedsOfficer: "an officer account must name the officer's employee code (--officer)"
         case .roster(let failure): failure.problems.map(\.description).joined(separator: "\n")

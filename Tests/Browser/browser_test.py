@@ -12,10 +12,9 @@ database (see scripts/browser-test).
 """
 import argparse
 import base64
-import json
+import subprocess
 import os
 import sys
-import urllib.request
 import xml.etree.ElementTree as ElementTree
 from datetime import datetime, timedelta, timezone
 
@@ -48,15 +47,6 @@ def answer_key(path):
             key[prompt] = (kind, {words(p.findtext(QUIZ + "left")): words(p.findtext(QUIZ + "right"))
                                   for p in question.findall(QUIZ + "pair")})
     return key
-
-
-def api(base, method, path, token=None, body=None):
-    request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode() if body is not None else None)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request) as response:
-        return json.loads(response.read() or b"null")
 
 
 class Browser:
@@ -166,15 +156,43 @@ def main():
     base = args.base
     password = "jariya2567"
 
-    # The trainer opens a lecture now, through the API, and reads the room's code.
-    trainer = api(base, "POST", "/api/v1/login", body={"username": "trainer", "password": password})["token"]
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    session = api(base, "POST", "/api/v1/sessions", trainer, {
-        "course": "code-of-ethics", "title": "อบรมประจำไตรมาส (ทดสอบในเบราว์เซอร์)",
-        "startsAt": (now - timedelta(minutes=5)).isoformat().replace("+00:00", "Z"),
-        "endsAt": (now + timedelta(hours=2)).isoformat().replace("+00:00", "Z"),
-        "place": "ห้องประชุม อบต.", "trainer": "วิทยากรประจำหลักสูตร"})
-    code = api(base, "GET", f"/api/v1/sessions/{session['id']}/code", trainer)["code"]
+    # The trainer opens a lecture that started five minutes ago and puts its QR code on the room's screen.
+    trainer = Browser(base, args.screenshots, 1280, 900)
+    try:
+        trainer.login("trainer", password)
+        assert trainer.driver.current_url.endswith("/trainer"), trainer.driver.current_url
+        now = datetime.now(timezone(timedelta(hours=7)))
+        start = max(now - timedelta(minutes=5), now.replace(hour=0, minute=0))
+        end = now + timedelta(hours=2)
+        trainer.driver.find_element(By.ID, "stitle").send_keys("อบรมประจำไตรมาส (ทดสอบในเบราว์เซอร์)")
+        # Date and time inputs take what the browser's own pickers produce.
+        trainer.driver.execute_script(
+            "document.getElementById('day').value = arguments[0];"
+            "document.getElementById('starts').value = arguments[1];"
+            "document.getElementById('ends').value = arguments[2];",
+            start.strftime("%Y-%m-%d"), start.strftime("%H:%M"),
+            end.strftime("%H:%M") if end.date() == start.date() else "23:59")
+        trainer.shot("trainer-home")
+        trainer.go("form[action='/trainer/sessions'] button[type=submit]")
+        session_page = trainer.driver.current_url
+        assert "/trainer/sessions/" in session_page, session_page
+        trainer.go("a[href$='/screen']")
+        trainer.shot("session-screen")
+    except BaseException:
+        trainer.driver.quit()
+        raise
+
+    def scan_room_screen():
+        """The officer's phone reads the code on the room's screen, as it is now."""
+        trainer.driver.refresh()
+        code = trainer.text("#room-code")
+        picture = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"jariya-room-{os.getpid()}.png")
+        trainer.driver.save_screenshot(picture)
+        scanned = subprocess.run(["zbarimg", "--quiet", "--raw", picture], capture_output=True, text=True).stdout.strip()
+        os.remove(picture)
+        assert scanned.startswith(base + "/checkin?session=") and scanned.endswith("&code=" + code), scanned
+        print(f"room code {code}; the QR code reads {scanned}")
+        return scanned
 
     officer = Browser(base, args.screenshots, 390, 844)
     try:
@@ -186,11 +204,13 @@ def main():
         score, _ = officer.take_test(key, know=False)
         print(f"pre-test: {score}")
 
-        officer.open(f"/checkin?session={session['id']}&code={code}")
+        officer.driver.get(scan_room_screen())
         officer.shot("checkin")
         officer.go("form[action='/checkin'] button[type=submit]")
         assert "ลงเวลาเข้าอบรมแล้ว" in officer.text(".alert-success"), officer.text("main")
-        print("checked in")
+        trainer.open(session_page.replace(base, ""))
+        assert trainer.text("#present-count") == "1", trainer.text("main")
+        print("checked in; the trainer's roll shows it")
 
         officer.open("/my")
         officer.go("form[action$='/tests/posttest'] button")
@@ -212,6 +232,7 @@ def main():
         print("officer on an HR page: 403")
     finally:
         officer.driver.quit()
+        trainer.driver.quit()
 
     hr = Browser(base, args.screenshots, 1280, 900)
     try:

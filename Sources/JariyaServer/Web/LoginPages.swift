@@ -72,7 +72,12 @@ struct LoginPages {
         if let old = context.sessionTokenHash { try database.endSession(tokenSHA256: old, now: now) }
         let token = SessionToken.generate()
         let session = try database.createSession(user: user, tokenSHA256: SessionToken.hash(token), now: now)
-        let landing = next.isEmpty ? (user.role == .officer ? "/my" : user.role == .hr || user.role == .admin ? "/hr" : "/") : next
+        let home = switch user.role {
+        case .officer: "/my"
+        case .trainer: "/trainer"
+        case .hr, .admin: "/hr"
+        }
+        let landing = next.isEmpty ? home : next
         var response = redirect(to: landing)
         response.setCookie(WebSession.cookie(WebSession.cookie, token, request: request,
                                              maxAge: max(60, Int(session.expiresAt.timeIntervalSince(now)))))

@@ -28,6 +28,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             error = DomainErrorMiddleware.http(caught)
         } catch let caught as AttendanceError {
             error = DomainErrorMiddleware.http(caught)
+        } catch let caught as StoreError {
+            error = DomainErrorMiddleware.http(caught)
         }
         // The session middleware runs inside this one; the language comes from its cookie again.
         var context = context

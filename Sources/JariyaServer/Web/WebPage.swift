@@ -16,6 +16,8 @@ struct Chrome: Sendable {
     /// Which menu to show.
     var isOfficer: Bool
     var isHR: Bool
+    var isTrainer: Bool
+    var isAdmin: Bool
     /// The form token for every form on the page.
     var csrf: String
 
@@ -28,6 +30,8 @@ struct Chrome: Sendable {
         userName = context.user.map { $0.displayName.isEmpty ? $0.username : $0.displayName } ?? ""
         isOfficer = context.user?.role == .officer
         isHR = context.user.map { $0.role == .hr || $0.role == .admin } ?? false
+        isTrainer = context.user.map { $0.role != .officer } ?? false
+        isAdmin = context.user?.role == .admin
         csrf = context.csrfToken
     }
 }
