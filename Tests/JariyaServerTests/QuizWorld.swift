@@ -49,8 +49,10 @@ struct QuizWorld {
             _ = try database.addUser(agencyID: agencyID, username: "officer-\(code.lowercased())", displayName: "", role: .officer,
                                      officerCode: code, passwordHash: hash, now: Date())
         }
-        _ = try database.addUser(agencyID: agencyID, username: "hr", displayName: "งานบุคคล", role: .hr, officerCode: nil,
-                                 passwordHash: hash, now: Date())
+        for role in [Role.hr, .trainer, .admin] {
+            _ = try database.addUser(agencyID: agencyID, username: role.rawValue, displayName: role.thai, role: role, officerCode: nil,
+                                     passwordHash: hash, now: Date())
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let set = ContentChecker().check(paths: ["Courses/code-of-ethics.xml", "Quizzes/ethics-basics.xml"].map { root.appendingPathComponent($0).path })
         guard let course = set.courses.first, let bank = set.banks.first, set.isValid else { throw QuizWorldError.badContent }

@@ -48,6 +48,28 @@ final class WebBrowser: Sendable {
         return try await send(client, uri, .post, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// POST a form with a file, as `enctype="multipart/form-data"` sends it.
+    @discardableResult
+    func upload(_ client: some TestClientProtocol, _ uri: String, _ fields: [(String, String)],
+                file: (field: String, filename: String, bytes: [UInt8])) async throws -> Page {
+        let boundary = "----jariya-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in [("csrf", csrf)] + fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(file.bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        return try await send(client, uri, .post, headers: [.contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+    }
+
+    /// The value of a hidden field on the last page.
+    func field(_ name: String, in page: Page) -> String? {
+        guard let range = page.body.range(of: "name=\"\(name)\" value=\"") else { return nil }
+        return String(page.body[range.upperBound...].prefix { $0 != "\"" })
+    }
+
     private func send(_ client: some TestClientProtocol, _ uri: String, _ method: HTTPRequest.Method, headers: HTTPFields,
                       body: ByteBuffer?) async throws -> Page {
         var headers = headers

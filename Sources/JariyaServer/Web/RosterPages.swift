@@ -42,13 +42,13 @@ struct RosterPages {
         var officers: [OfficerLine]
         var count: Int
         var problems: [String]
-        var hasProblems: Bool { !problems.isEmpty }
+        var hasProblems = false
         var previewing: Bool
         var done: Bool
         var summary: String?
         var changes: [ChangeLine]
         var missing: [String]
-        var hasMissing: Bool { !missing.isEmpty }
+        var hasMissing = false
         var source: String
         var effective: String
         var deactivate: Bool
@@ -127,6 +127,10 @@ struct RosterPages {
 
     private func render(_ content: RosterContent, request: Request, context: AppRequestContext,
                         status: HTTPResponse.Status = .ok) throws -> HTML {
-        try renderer.page("hr-roster", title: "roster", content, request: request, context: context, status: status)
+        // Templates read stored properties only.
+        var content = content
+        content.hasProblems = !content.problems.isEmpty
+        content.hasMissing = !content.missing.isEmpty
+        return try renderer.page("hr-roster", title: "roster", content, request: request, context: context, status: status)
     }
 }
