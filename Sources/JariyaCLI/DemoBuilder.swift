@@ -78,6 +78,10 @@ struct DemoBuilder {
             _ = try db.addUser(agencyID: agencyID, username: listing.officer.employeeCode.lowercased(), displayName: "",
                                role: .officer, officerCode: listing.officer.employeeCode, passwordHash: hash, now: now)
         }
+        // HR assigns the course to every officer for the demo's year, and for this year, so the demo can be used today.
+        for year in Set([2567, FiscalYear(containing: Date()).buddhistYear]) {
+            try db.assign(agencyID: agencyID, courseKey: "code-of-ethics", fiscalYear: year, divisionCode: nil, by: "hr", now: now)
+        }
         // The year's lectures and tests, run in the order they happened: completion
         // is judged at each event, as it is in use, and the ledger reads chronologically.
         let lectures = try holdLectures(db, agency: agency, officers: officers, rule: set.courses.first?.model.completion)

@@ -98,6 +98,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     TrainerPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     SessionPages(database: database, cache: cache, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     RosterPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    AssignmentPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     AdminPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     web.get("my/certificates/:code/pdf", use: certificates.download)
     reports.addRoutes(to: web.group("hr"))

@@ -379,6 +379,33 @@ extension AppDatabase {
                 DROP INDEX attempt_by_course;
                 """)
         }
+        migrator.registerMigration("2567-09 course assignments and module reads") { db in
+            try db.execute(sql: """
+                -- HR assigns a course for a fiscal year to every officer (no
+                -- division) or to one division's officers.
+                CREATE TABLE course_assignment (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    course_key TEXT NOT NULL,
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    division_id INTEGER REFERENCES division(id),
+                    assigned_by TEXT NOT NULL,
+                    assigned_at DATETIME NOT NULL
+                );
+                CREATE UNIQUE INDEX course_assignment_once
+                    ON course_assignment(agency_id, course_key, fiscal_year, coalesce(division_id, 0));
+
+                -- The first time an officer opened each module of a course in a fiscal year.
+                CREATE TABLE module_read (
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    course_key TEXT NOT NULL,
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year > 2500),
+                    module_id TEXT NOT NULL,
+                    first_read_at DATETIME NOT NULL,
+                    PRIMARY KEY (officer_id, course_key, fiscal_year, module_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

@@ -170,3 +170,42 @@ import Testing
         }
     }
 }
+
+/// HR's course assignments and the officer's reading, as the officer's page shows them.
+@Suite struct WebAssignmentTests {
+    @Test func anAssignedCourseIsMarkedRequiredAndReadModulesAreCounted() async throws {
+        let world = try QuizWorld()
+        let app = try await buildApplication(world.configuration())
+        try await app.test(.router) { client in
+            let officer = WebBrowser()
+            _ = try await officer.logIn(client, "officer-b")
+            var mine = try await officer.get(client, "/my")
+            #expect(!mine.body.contains("หลักสูตรที่ต้องอบรม"))
+            #expect(mine.body.contains("อ่านแล้ว 0/5"))
+
+            let hr = WebBrowser()
+            _ = try await hr.logIn(client, "hr")
+            try await hr.get(client, "/hr/assignments?fiscalYear=2568")
+            let toOtherDivision = try await hr.post(client, "/hr/assignments", [("fiscalYear", "2568"), ("course", "code-of-ethics"), ("division", "office")])
+            #expect(toOtherDivision.status == .seeOther)
+            mine = try await officer.get(client, "/my")
+            #expect(!mine.body.contains("หลักสูตรที่ต้องอบรม"), "officer B is in กองช่าง, not สำนักปลัด")
+            try await hr.post(client, "/hr/assignments", [("fiscalYear", "2568"), ("course", "code-of-ethics"), ("division", "")])
+            try await hr.post(client, "/hr/assignments", [("fiscalYear", "2568"), ("course", "code-of-ethics"), ("division", "")])
+            let page = try await hr.get(client, "/hr/assignments?fiscalYear=2568")
+            #expect(page.body.components(separatedBy: "/remove").count - 1 == 2, "assigning twice keeps one")
+            mine = try await officer.get(client, "/my")
+            #expect(mine.body.contains("หลักสูตรที่ต้องอบรม ปีงบประมาณ 2568"))
+            let unknown = try await hr.post(client, "/hr/assignments", [("fiscalYear", "2568"), ("course", "no-such-course")])
+            #expect(unknown.status == .notFound)
+
+            #expect(try await officer.get(client, "/my/courses/code-of-ethics/modules/2").status == .ok)
+            #expect(try await officer.get(client, "/my/courses/code-of-ethics/modules/2").status == .ok)
+            #expect(try await officer.get(client, "/my/courses/code-of-ethics/modules/9").status == .notFound)
+            mine = try await officer.get(client, "/my")
+            #expect(mine.body.contains("อ่านแล้ว 1/5"))
+            #expect(mine.body.contains(#"href="/my/courses/code-of-ethics/modules/1""#), "the first unread module is offered")
+            #expect(try await officer.get(client, "/hr/assignments").status == .forbidden)
+        }
+    }
+}

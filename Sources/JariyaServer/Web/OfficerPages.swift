@@ -41,6 +41,7 @@ struct OfficerPages {
         var steps: [Step]
         var modules: [ModuleLink]
         var moduleCount: Int
+        var assigned: Bool
     }
 
     /// A link to a module.
@@ -48,6 +49,7 @@ struct OfficerPages {
         var number: Int
         var title: String
         var href: String
+        var read: Bool
     }
 
     /// The "my courses" page.
@@ -63,12 +65,21 @@ struct OfficerPages {
         let words = WebText.words(context.language)
         let mine = try engine.myCourses(user: user)
         let certificates = try database.certificates(officerID: officerID)
+        let fiscalYear = FiscalYear(containing: engine.clock()).buddhistYear
+        let assigned = try database.assignedCourseKeys(officerID: officerID, agencyID: user.agencyId, fiscalYear: fiscalYear)
         var cards: [CourseCard] = []
         for course in mine.courses {
             var steps: [Step] = []
             if let pretest = course.pretest {
                 steps.append(testStep(words["pretest"] ?? "", kind: "pretest", course: course.id, status: pretest, words: words))
             }
+            let modules = try modules(courseKey: course.id, agencyID: user.agencyId)
+            let read = try database.modulesRead(officerID: officerID, courseKey: course.id, fiscalYear: course.fiscalYear)
+            let readCount = modules.filter { read.contains($0.id) }.count
+            let firstUnread = modules.firstIndex { !read.contains($0.id) }
+            steps.append(Step(label: words["modules"] ?? "", state: "\(words["readWord"] ?? "") \(readCount)/\(modules.count)",
+                              done: !modules.isEmpty && readCount == modules.count,
+                              action: firstUnread.map { "/my/courses/\(course.id)/modules/\($0 + 1)" }, actionLabel: words["read"], post: false))
             let attended = try database.attendedSessions(officerID: officerID, courseKey: course.id, fiscalYear: course.fiscalYear)
             steps.append(Step(label: words["attendance"] ?? "", state: attended == 0 ? words["notYet"] ?? "" :
                               "\(words["sessionsAttended"] ?? "") \(attended) \(words["times"] ?? "")",
@@ -80,12 +91,15 @@ struct OfficerPages {
             steps.append(Step(label: words["certificate"] ?? "", state: certificate.map { "\(words["serial"] ?? "") \($0.serial)" } ?? words["notYet"] ?? "",
                               done: certificate != nil, action: certificate.map { "/my/certificates/\($0.code)/pdf" },
                               actionLabel: certificate == nil ? nil : words["download"], post: false))
-            let modules = try modules(courseKey: course.id, agencyID: user.agencyId).enumerated().map { index, module in
-                ModuleLink(number: index + 1, title: module.title, href: "/my/courses/\(course.id)/modules/\(index + 1)")
+            let links = modules.enumerated().map { index, module in
+                ModuleLink(number: index + 1, title: module.title, href: "/my/courses/\(course.id)/modules/\(index + 1)", read: read.contains(module.id))
             }
-            cards.append(CourseCard(key: course.id, title: course.title, summary: course.summary, steps: steps, modules: modules, moduleCount: modules.count))
+            cards.append(CourseCard(key: course.id, title: course.title, summary: course.summary, steps: steps, modules: links,
+                                    moduleCount: links.count, assigned: assigned.contains(course.id)))
         }
-        return try renderer.page("my-courses", title: "myCourses", CoursesContent(fiscalYear: mine.courses.first?.fiscalYear ?? 0, courses: cards),
+        // The courses HR assigned come first.
+        cards = cards.filter(\.assigned) + cards.filter { !$0.assigned }
+        return try renderer.page("my-courses", title: "myCourses", CoursesContent(fiscalYear: fiscalYear, courses: cards),
                                  request: request, context: context)
     }
 
@@ -142,6 +156,11 @@ struct OfficerPages {
         let course = try engine.cache.course(versionID: id).1
         guard course.modules.indices.contains(number - 1) else { throw HTTPError(.notFound, message: "the course has no module \(number)") }
         let module = course.modules[number - 1]
+        if let officerID = user.officerId {
+            let now = engine.clock()
+            try database.recordModuleRead(officerID: officerID, courseKey: key, fiscalYear: FiscalYear(containing: now).buddhistYear,
+                                          moduleID: module.id, now: now)
+        }
         let blocks = module.blocks.compactMap { block -> BlockContent? in
             switch block {
             case .paragraph(let text): BlockContent(paragraph: text)
