@@ -65,17 +65,19 @@ class Browser:
         self.driver.get(self.base + path)
 
     def shot(self, name):
+        """The whole page at phone width (390 px) and desktop width (1280 px), through the DevTools protocol."""
         if not self.shots:
             return
         os.makedirs(self.shots, exist_ok=True)
-        # The whole page at the window's width, through the DevTools protocol.
-        height = self.driver.execute_script("return document.documentElement.scrollHeight")
-        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": self.width, "height": height, "deviceScaleFactor": 1, "mobile": self.width < 600})
-        image = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+        for width in (390, 1280):
+            metrics = {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 600}
+            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+            metrics["height"] = self.driver.execute_script("return document.documentElement.scrollHeight")
+            self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+            image = self.driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+            with open(os.path.join(self.shots, f"{name}-{width}.png"), "wb") as file:
+                file.write(base64.b64decode(image["data"]))
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-        with open(os.path.join(self.shots, f"{name}-{self.width}.png"), "wb") as file:
-            file.write(base64.b64decode(image["data"]))
 
     def text(self, selector):
         return self.driver.find_element(By.CSS_SELECTOR, selector).text
@@ -245,7 +247,31 @@ def main():
         print(f"compliance report: {size} bytes of PDF")
     finally:
         hr.driver.quit()
+    if args.screenshots:
+        tour(base, args.screenshots, password)
     print("browser test passed")
+
+
+def tour(base, shots, password):
+    """The pages the journeys above pass by without stopping, for the screenshots."""
+    visitor = Browser(base, shots, 1280, 900)
+    try:
+        visitor.open("/login")
+        visitor.shot("login")
+        visitor.login("yk-002", password)
+        visitor.open("/my/courses/code-of-ethics/modules/1")
+        visitor.shot("module")
+        visitor.driver.delete_all_cookies()
+        visitor.login("trainer", password)
+        visitor.go("a[href^='/trainer/sessions/']")
+        visitor.shot("session-roll")
+        visitor.driver.delete_all_cookies()
+        visitor.login("admin", password)
+        for path, name in (("/hr/roster", "hr-roster"), ("/hr/assignments", "hr-assignments"), ("/admin", "admin")):
+            visitor.open(path)
+            visitor.shot(name)
+    finally:
+        visitor.driver.quit()
 
 
 if __name__ == "__main__":

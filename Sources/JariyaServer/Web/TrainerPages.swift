@@ -55,12 +55,13 @@ struct TrainerPages {
     /// `GET /trainer`.
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let user = try context.requireRole(Self.roles)
+        let words = WebText.words(context.language)
         let day = { (date: Date) in ThaiDate.short(CivilDate(date, in: .bangkok)) }
         let courses = try database.currentCourses(agencyID: user.agencyId).map {
-            Published(kind: "course", key: $0.courseKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
+            Published(kind: words["course"] ?? "course", key: $0.courseKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
         }
         let banks = try database.currentBanks(agencyID: user.agencyId).map {
-            Published(kind: "bank", key: $0.bankKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
+            Published(kind: words["bankWord"] ?? "bank", key: $0.bankKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
         }
         let sessions = try database.sessions(agencyID: user.agencyId).sorted { $0.startsAt > $1.startsAt }.prefix(50).map {
             SessionLine(id: $0.id ?? 0, title: $0.title, when: "\(day($0.startsAt)) \(ThaiTime.short($0.startsAt))", place: $0.place,
@@ -68,7 +69,7 @@ struct TrainerPages {
         }
         let content = HomeContent(published: courses + banks, sessions: Array(sessions), courses: courses,
                                   today: CivilDate(clock(), in: .bangkok).description,
-                                  message: request.uri.queryParameters["published"].map { "\(WebText.words(context.language)["published"] ?? "") \($0)" })
+                                  message: request.uri.queryParameters["published"].map { "\(words["published"] ?? "") \($0)" })
         return try renderer.page("trainer-home", title: "trainerHome", content, request: request, context: context)
     }
 
