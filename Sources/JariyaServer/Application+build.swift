@@ -93,6 +93,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     LoginPages(database: database, limiter: limiter, renderer: renderer, clock: configuration.clock, agencyCode: configuration.agencyCode)
         .addRoutes(to: web)
     OfficerPages(engine: engine, renderer: renderer).addRoutes(to: web)
+    CheckInPages(engine: engine, renderer: renderer).addRoutes(to: web)
     QuizPages(engine: engine, renderer: renderer).addRoutes(to: web)
     HRPages(reports: ComplianceReports(database: database), renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     TrainerPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)

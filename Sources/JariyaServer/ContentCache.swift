@@ -24,6 +24,12 @@ final class ContentCache: Sendable {
         return (version, course)
     }
 
+    /// The completion rule of a course's current version; nil when it is not published.
+    func completionRule(agencyID: Int64, courseKey: String) throws -> CompletionRule? {
+        guard let id = try database.currentCourse(agencyID: agencyID, key: courseKey)?.id else { return nil }
+        return try course(versionID: id).1.completion
+    }
+
     func bank(versionID: Int64) throws -> QuestionBank {
         if let cached = banks.withLock({ $0[versionID] }) { return cached }
         guard let version = try database.bankVersion(id: versionID) else { throw Failure.missing("bank version \(versionID)") }

@@ -119,17 +119,24 @@ struct SessionController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SessionView> {
         let user = try context.requireRole(Self.staff)
         let body = try await request.decode(as: CreateRequest.self, context: context)
-        guard body.endsAt > body.startsAt else { throw HTTPError(.badRequest, message: "endsAt must be after startsAt") }
-        guard ["onsite", "online"].contains(body.format ?? "onsite") else { throw HTTPError(.badRequest, message: "format is onsite or online") }
-        guard try database.currentCourse(agencyID: user.agencyId, key: body.course) != nil else { throw QuizError.unknownCourse(body.course) }
-        let title = ThaiText.clean(body.title)
-        guard !title.isEmpty else { throw HTTPError(.badRequest, message: "title is empty") }
-        let session = try database.createSession(TrainingSession(
-            agencyId: user.agencyId, courseKey: body.course, title: title, startsAt: body.startsAt, endsAt: body.endsAt,
-            place: ThaiText.clean(body.place), trainer: ThaiText.clean(body.trainer), format: body.format ?? "onsite",
-            budgetBaht: body.budgetBaht, codeSecret: SessionToken.publicID() + SessionToken.publicID(),
-            createdBy: user.username, createdAt: clock()))
+        let session = try Self.createSession(database: database, user: user, course: body.course, title: body.title, startsAt: body.startsAt,
+                                             endsAt: body.endsAt, place: body.place, trainer: body.trainer, format: body.format ?? "onsite",
+                                             budgetBaht: body.budgetBaht, now: clock())
         return EditedResponse(status: .created, response: SessionView(session))
+    }
+
+    /// A new session, checked the same way from the API and the trainer's page.
+    static func createSession(database: AppDatabase, user: User, course: String, title: String, startsAt: Date, endsAt: Date,
+                              place: String, trainer: String, format: String, budgetBaht: Int?, now: Date) throws -> TrainingSession {
+        guard endsAt > startsAt else { throw HTTPError(.badRequest, message: "the session must end after it starts") }
+        guard ["onsite", "online"].contains(format) else { throw HTTPError(.badRequest, message: "format is onsite or online") }
+        guard try database.currentCourse(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
+        let title = ThaiText.clean(title)
+        guard !title.isEmpty else { throw HTTPError(.badRequest, message: "the session needs a title") }
+        return try database.createSession(TrainingSession(
+            agencyId: user.agencyId, courseKey: course, title: title, startsAt: startsAt, endsAt: endsAt,
+            place: ThaiText.clean(place), trainer: ThaiText.clean(trainer), format: format, budgetBaht: budgetBaht,
+            codeSecret: SessionToken.publicID() + SessionToken.publicID(), createdBy: user.username, createdAt: now))
     }
 
     /// `GET sessions/{session}`.
@@ -152,7 +159,7 @@ struct SessionController {
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.recordAttendance(
             sessionID: id, agencyID: user.agencyId, employeeCode: context.parameters.require("officer"), status: body.status,
-            method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try rule(session, agencyID: user.agencyId))
+            method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
         return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
     }
 
@@ -172,12 +179,7 @@ struct SessionController {
         let body = try await request.decode(as: CodeRequest.self, context: context)
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.selfCheckIn(sessionID: id, user: user, code: body.code, now: clock(),
-                                               rule: try rule(session, agencyID: user.agencyId))
+                                               rule: try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
         return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
-    }
-
-    private func rule(_ session: TrainingSession, agencyID: Int64) throws -> CompletionRule? {
-        guard let version = try database.currentCourse(agencyID: agencyID, key: session.courseKey), let id = version.id else { return nil }
-        return try cache.course(versionID: id).1.completion
     }
 }

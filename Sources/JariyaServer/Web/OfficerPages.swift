@@ -5,7 +5,7 @@ import JariyaCore
 import JariyaStore
 
 /// The officer's pages: my courses and where I stand in each, the module
-/// reader, self check-in and my certificates.
+/// reader and my certificates. Self check-in is in `CheckInPages`.
 struct OfficerPages {
     /// The quiz engine, for the courses and test standings.
     let engine: QuizEngine
@@ -19,8 +19,6 @@ struct OfficerPages {
         group.get("my", use: courses)
         group.get("my/courses/:course/modules/:module", use: module)
         group.get("my/certificates", use: certificates)
-        group.get("checkin", use: checkInForm)
-        group.post("checkin", use: checkIn)
     }
 
     /// One step of a course on the officer's card.
@@ -205,56 +203,5 @@ struct OfficerPages {
         }
         return try renderer.page("my-certificates", title: "myCertificates", CertificatesContent(certificates: items, none: items.isEmpty),
                                  request: request, context: context)
-    }
-
-    /// The check-in form and its outcome.
-    struct CheckInContent: Sendable {
-        var sessions: [SessionOption]
-        var code: String
-        var message: String?
-        var completed: Bool
-    }
-
-    /// A session open for check-in now.
-    struct SessionOption: Sendable {
-        var id: Int64
-        var label: String
-        var selected: Bool
-    }
-
-    /// `GET /checkin?session=ID&code=CODE`: what the room's QR code opens.
-    @Sendable func checkInForm(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let user = try context.requireRole([.officer])
-        let query = request.uri.queryParameters
-        let content = try checkInContent(user: user, selected: query["session"].flatMap { Int64(String($0)) },
-                                         code: query["code"].map(String.init) ?? "")
-        return try renderer.page("checkin", title: "checkIn", content, request: request, context: context)
-    }
-
-    /// `POST /checkin`: the officer's own check-in, judged by the same rules as the API's.
-    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let user = try context.requireRole([.officer])
-        let words = WebText.words(context.language)
-        guard let id = context.form["session"].flatMap({ Int64($0) }) else { throw HTTPError(.badRequest, message: "choose the session") }
-        let code = (context.form["code"] ?? "").trimmingCharacters(in: .whitespaces)
-        let session = try database.session(id: id, agencyID: user.agencyId)
-        let rule = try database.currentCourse(agencyID: user.agencyId, key: session.courseKey)?.id
-            .map { try engine.cache.course(versionID: $0).1.completion }
-        let outcome = try database.selfCheckIn(sessionID: id, user: user, code: code, now: engine.clock(), rule: rule)
-        var content = try checkInContent(user: user, selected: id, code: "")
-        content.message = "\(words["checkedIn"] ?? "") (\(outcome.status == .late ? words["late"] ?? "" : words["present"] ?? ""))"
-        content.completed = outcome.completion != nil
-        return try renderer.page("checkin", title: "checkIn", content, request: request, context: context)
-    }
-
-    private func checkInContent(user: User, selected: Int64?, code: String) throws -> CheckInContent {
-        let now = engine.clock()
-        let open = try database.sessions(agencyID: user.agencyId, fiscalYear: FiscalYear(containing: now).buddhistYear)
-            .filter { now >= $0.startsAt.addingTimeInterval(-AppDatabase.checkInOpensBefore) && now <= $0.endsAt }
-        let options = open.map { session in
-            SessionOption(id: session.id ?? 0, label: "\(session.title) · \(ThaiTime.short(session.startsAt)) · \(session.place)",
-                          selected: session.id == selected || open.count == 1)
-        }
-        return CheckInContent(sessions: options, code: code, message: nil, completed: false)
     }
 }

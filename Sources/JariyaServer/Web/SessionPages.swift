@@ -31,19 +31,13 @@ struct SessionPages {
         guard let day = form["day"].flatMap({ CivilDate(thaiInput: $0) }) else {
             throw HTTPError(.badRequest, message: "day \"\(form["day"] ?? "")\" is not a date; write 2024-10-01 or 01/10/2567")
         }
-        guard let starts = Self.time(form["starts"], on: day), let ends = Self.time(form["ends"], on: day), ends > starts else {
-            throw HTTPError(.badRequest, message: "the times must be HH:MM, the end after the start")
+        guard let starts = Self.time(form["starts"], on: day), let ends = Self.time(form["ends"], on: day) else {
+            throw HTTPError(.badRequest, message: "the times must be HH:MM")
         }
-        let course = form["course"] ?? ""
-        guard try database.currentCourse(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
-        let title = ThaiText.clean(form["title"] ?? "")
-        guard !title.isEmpty else { throw HTTPError(.badRequest, message: "the session needs a title") }
-        let format = form["format"] == "online" ? "online" : "onsite"
-        let session = try database.createSession(TrainingSession(
-            agencyId: user.agencyId, courseKey: course, title: title, startsAt: starts, endsAt: ends,
-            place: ThaiText.clean(form["place"] ?? ""), trainer: ThaiText.clean(form["trainer"] ?? ""), format: format,
-            budgetBaht: form["budget"].flatMap { Int($0) }, codeSecret: SessionToken.publicID() + SessionToken.publicID(),
-            createdBy: user.username, createdAt: clock()))
+        let session = try SessionController.createSession(
+            database: database, user: user, course: form["course"] ?? "", title: form["title"] ?? "", startsAt: starts, endsAt: ends,
+            place: form["place"] ?? "", trainer: form["trainer"] ?? "", format: form["format"] == "online" ? "online" : "onsite",
+            budgetBaht: form["budget"].flatMap { Int($0) }, now: clock())
         return redirect(to: "/trainer/sessions/\(session.id ?? 0)")
     }
 
@@ -102,7 +96,7 @@ struct SessionPages {
             throw HTTPError(.badRequest, message: "choose an officer and a status")
         }
         let session = try database.session(id: id, agencyID: user.agencyId)
-        let rule = try database.currentCourse(agencyID: user.agencyId, key: session.courseKey)?.id.map { try cache.course(versionID: $0).1.completion }
+        let rule = try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey)
         let reason = context.form["reason"].map { ThaiText.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
         _ = try database.recordAttendance(sessionID: id, agencyID: user.agencyId, employeeCode: code, status: status, method: .roll,
                                           actor: user.username, reason: reason, now: clock(), rule: rule)
