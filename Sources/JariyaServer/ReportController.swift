@@ -45,11 +45,13 @@ struct ReportController {
         let user = try context.requireRole([.hr, .admin])
         let query = request.uri.queryParameters
         let (fiscalYear, quarter) = try Self.period(query)
-        let staffType = try query["staffType"].map { text in
+        // A filter left at "all" in the page's form comes as an empty value.
+        func filter(_ name: Substring) -> String? { query[name].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
+        let staffType = try filter("staffType").map { text in
             guard let type = StaffType(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "unknown staffType \(text)") }
             return type
         }
-        let status = try query["status"].map { text in
+        let status = try filter("status").map { text in
             guard let status = CompletionReport.Status(rawValue: String(text)) else { throw HTTPError(.badRequest, message: "unknown status \(text)") }
             return status
         }
@@ -59,7 +61,7 @@ struct ReportController {
         do {
             report = try reports.completion(agency: try reports.database.agency(id: user.agencyId),
                                             courseKey: query["course"].map(String.init) ?? "code-of-ethics", fiscalYear: fiscalYear,
-                                            throughQuarter: quarter, division: query["division"].map(String.init), staffType: staffType,
+                                            throughQuarter: quarter, division: filter("division"), staffType: staffType,
                                             status: status, now: clock())
         } catch let error as ComplianceReports.Failure {
             throw HTTPError(.notFound, message: error.description)

@@ -192,3 +192,23 @@ import Testing
         }
     }
 }
+
+/// HR's completion report from the dashboard's form, its filters left at "all" or set.
+@Suite struct WebCompletionReportTests {
+    @Test func theDashboardsFormFiltersTheCompletionReport() async throws {
+        let world = try QuizWorld()
+        let app = try await buildApplication(world.configuration())
+        try await app.test(.router) { client in
+            let hr = WebBrowser()
+            _ = try await hr.logIn(client, "hr")
+            let dashboard = try await hr.get(client, "/hr?fiscalYear=2568&throughQuarter=1")
+            #expect(dashboard.body.contains(#"id="completion-form""#))
+            let all = try await hr.get(client, "/hr/reports/completion?fiscalYear=2568&throughQuarter=1&division=&staffType=&status=&format=csv")
+            #expect(all.status == .ok)
+            #expect(all.body.contains("นางเกศินี ศรีสุข") && all.body.contains("นายขวัญชัย ใจดี"))
+            let one = try await hr.get(client, "/hr/reports/completion?fiscalYear=2568&throughQuarter=1&division=works&staffType=&status=&format=csv")
+            #expect(one.status == .ok)
+            #expect(!one.body.contains("นางเกศินี ศรีสุข") && one.body.contains("นายขวัญชัย ใจดี"))
+        }
+    }
+}

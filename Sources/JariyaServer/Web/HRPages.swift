@@ -60,9 +60,18 @@ struct HRPages {
         var chart: String
         var formats: [FormatLink]
         var completionLink: String
+        var divisionOptions: [Choice]
+        var staffTypes: [Choice]
+        var statuses: [Choice]
         var problems: String
         var suggestions: String
         var saved: Bool
+    }
+
+    /// An option of a filter, its value as the report route takes it.
+    struct Choice: Sendable {
+        var value: String
+        var label: String
     }
 
     /// An option of a select.
@@ -104,6 +113,9 @@ struct HRPages {
             },
             chart: ReportCharts.coverage(report.quarters), formats: formats,
             completionLink: "/hr/reports/completion?\(period)&format=html",
+            divisionOptions: try reports.database.divisions(agencyID: user.agencyId).map { Choice(value: $0.code, label: $0.name) },
+            staffTypes: StaffType.allCases.map { Choice(value: $0.rawValue, label: $0.thai) },
+            statuses: CompletionReport.Status.allCases.map { Choice(value: $0.rawValue, label: $0.thai) },
             problems: report.problems, suggestions: report.suggestions, saved: query["saved"] != nil)
         return try renderer.page("hr-dashboard", title: "dashboard", content, request: request, context: context)
     }
