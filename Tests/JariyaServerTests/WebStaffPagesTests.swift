@@ -84,6 +84,8 @@ import Testing
             #expect(form.body.contains(#"value="\#(code)""#))
             let wrong = try await officer.post(client, "/checkin", [("session", "\(id)"), ("code", "000000")])
             #expect(wrong.status == .badRequest)
+            #expect(wrong.body.contains("รหัสไม่ตรงกับที่แสดงในห้องอบรมตอนนี้"), "the form again, with why in Thai")
+            #expect(wrong.body.contains(#"value="000000""#), "what was typed stays, to be corrected")
             let done = try await officer.post(client, "/checkin", [("session", "\(id)"), ("code", code)])
             #expect(done.status == .ok && done.body.contains("ลงเวลาเข้าอบรมแล้ว"))
 

@@ -24,6 +24,7 @@ struct CheckInPages {
         var sessions: [SessionOption]
         var code: String
         var message: String?
+        var error: String?
         var completed: Bool
     }
 
@@ -51,7 +52,16 @@ struct CheckInPages {
         let code = (context.form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         let session = try database.session(id: id, agencyID: user.agencyId)
         let rule = try engine.cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey)
-        let outcome = try database.selfCheckIn(sessionID: id, user: user, code: code, now: engine.clock(), rule: rule)
+        let outcome: AttendanceOutcome
+        do {
+            outcome = try database.selfCheckIn(sessionID: id, user: user, code: code, now: engine.clock(), rule: rule)
+        } catch let error as AttendanceError {
+            // Back to the form, with what went wrong in the officer's language: a code typed wrong is tried again.
+            var content = try checkInContent(user: user, selected: id, code: code)
+            content.error = WebText.explain(error, context.language) ?? error.description
+            return try renderer.page("checkin", title: "checkIn", content, request: request, context: context,
+                                     status: DomainErrorMiddleware.http(error).status)
+        }
         var content = try checkInContent(user: user, selected: id, code: "")
         content.message = "\(words["checkedIn"] ?? "") (\(outcome.status == .late ? words["late"] ?? "" : words["present"] ?? ""))"
         content.completed = outcome.completion != nil

@@ -18,22 +18,25 @@ struct WebErrorMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let error: HTTPError
+        var explanation: String?
         do {
             return try await next(request, context)
         } catch let caught as HTTPError {
             error = caught
         } catch let caught as AttemptError {
             error = DomainErrorMiddleware.http(caught)
+            explanation = WebText.explain(caught, Self.language(request))
         } catch let caught as QuizError {
             error = DomainErrorMiddleware.http(caught)
         } catch let caught as AttendanceError {
             error = DomainErrorMiddleware.http(caught)
+            explanation = WebText.explain(caught, Self.language(request))
         } catch let caught as StoreError {
             error = DomainErrorMiddleware.http(caught)
         }
         // The session middleware runs inside this one; the language comes from its cookie again.
         var context = context
-        context.language = WebText.Language(cookie: request.cookies[WebSession.languageCookie]?.value)
+        context.language = Self.language(request)
         if error.status == .unauthorized {
             let back = request.method == .get ? request.uri.description : "/my"
             return redirect(to: "/login?next=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/my")")
@@ -45,8 +48,13 @@ struct WebErrorMiddleware: RouterMiddleware {
         case .conflict: "conflict"
         default: "errorTitle"
         }
-        return try renderer.page("web-error", title: title, ErrorContent(status: error.status.code, message: error.body ?? ""),
+        return try renderer.page("web-error", title: title, ErrorContent(status: error.status.code, message: explanation ?? error.body ?? ""),
                                  request: request, context: context, status: error.status)
             .response(from: request, context: context)
+    }
+
+    /// The reader's language, from its cookie.
+    private static func language(_ request: Request) -> WebText.Language {
+        WebText.Language(cookie: request.cookies[WebSession.languageCookie]?.value)
     }
 }
