@@ -44,5 +44,6 @@ struct DemoCommand: ParsableCommand {
         for login in summary.logins { table.rows.append([login.username, login.role.thai, login.displayName]) }
         table.lines().forEach { say("  " + $0) }
         say("  … and every officer by employee code in lower case (yk-001 … yk-\(String(format: "%03d", summary.officers)))")
+        say("log in on the web at /login: officers land on /my, trainers on /trainer, HR and admins on /hr")
     }
 }

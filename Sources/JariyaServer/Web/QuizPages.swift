@@ -112,7 +112,7 @@ struct QuizPages {
         if let answer = Self.answer(to: question, from: context.form), answer != attempt.answers[question.id] {
             _ = try engine.save(user: user, publicID: publicID, questionID: question.id, seq: attempt.lastSeq + 1, answer: answer)
         }
-        if request.headers[.init(Self.autosave)!] != nil { return Response(status: .noContent) }
+        if WebSession.header(Self.autosave, in: request) != nil { return Response(status: .noContent) }
         switch context.form["go"] {
         case "previous": return redirect(to: "/my/attempts/\(publicID)/q/\(max(1, number - 1))")
         case "review": return redirect(to: "/my/attempts/\(publicID)/review")

@@ -24,7 +24,12 @@ enum WebSession {
     /// Whether the request reached Jariya over HTTPS, directly or through the
     /// agency's proxy.
     static func isSecure(_ request: Request) -> Bool {
-        request.uri.scheme == .https || request.headers[.init("X-Forwarded-Proto")!]?.lowercased() == "https"
+        request.uri.scheme == .https || header("X-Forwarded-Proto", in: request)?.lowercased() == "https"
+    }
+
+    /// A request header that has no constant in HTTPTypes, by name.
+    static func header(_ name: String, in request: Request) -> String? {
+        request.headers.first { $0.name.canonicalName == name.lowercased() }?.value
     }
 
     /// A cookie with Jariya's attributes; `maxAge` 0 deletes it.
