@@ -12,8 +12,9 @@ public struct CourseAssignment: Sendable, Equatable {
     public var fiscalYear: Int
     /// The division's name, nil for every officer.
     public var division: String?
-    /// Who assigned it and when.
+    /// Who assigned it.
     public var assignedBy: String
+    /// When.
     public var assignedAt: Date
 }
 
