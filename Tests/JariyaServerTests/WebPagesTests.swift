@@ -168,8 +168,17 @@ import Testing
             // The script's autosave answers 204 and stays on the page.
             let autosave = try await browser.post(client, "\(attempt)/q/2", [("go", "stay")], headers: [.init("X-Jariya-Autosave")!: "1"])
             #expect(autosave.status == .noContent)
+            // The script's save and a tap on Next at the same moment: both land, neither is an error.
+            page = try await browser.get(client, "\(attempt)/q/3")
+            let answer: [(String, String)] = page.body.contains(#"name="truth""#) ? [("truth", "false")]
+                : page.body.contains(#"name="text""#) ? [("text", "เจ็ด")]
+                : page.body.contains(#"name="choice""#) ? [("choice", "1")] : (0..<6).map { ("match-\($0)", "1") }
+            async let saved = browser.post(client, "\(attempt)/q/3", answer + [("go", "stay")], headers: [.init("X-Jariya-Autosave")!: "1"])
+            async let moved = browser.post(client, "\(attempt)/q/3", answer + [("go", "next")])
+            let (both, next3) = try await (saved, moved)
+            #expect(both.status == .noContent && next3.location == "\(attempt)/q/4")
             let review = try await browser.get(client, "\(attempt)/review")
-            #expect(review.body.contains("ตอบแล้ว 1"))
+            #expect(review.body.contains("ตอบแล้ว 2"))
             #expect(review.body.contains(#"id="confirm""#))
             let submitted = try await browser.post(client, "\(attempt)/submit", [("confirm", "yes")])
             #expect(submitted.location == "\(attempt)/result")

@@ -109,8 +109,8 @@ struct QuizPages {
         if attempt.status != "open" { return redirect(to: "/my/attempts/\(publicID)/result") }
         guard attempt.questions.indices.contains(number - 1) else { throw HTTPError(.notFound, message: "the test has no question \(number)") }
         let question = attempt.questions[number - 1]
-        if let answer = Self.answer(to: question, from: context.form), answer != attempt.answers[question.id] {
-            _ = try engine.save(user: user, publicID: publicID, questionID: question.id, seq: attempt.lastSeq + 1, answer: answer)
+        if let answer = Self.answer(to: question, from: context.form) {
+            try save(answer, to: question.id, in: attempt, user: user)
         }
         if WebSession.header(Self.autosave, in: request) != nil { return Response(status: .noContent) }
         switch context.form["go"] {
@@ -119,6 +119,23 @@ struct QuizPages {
         default:
             return redirect(to: number < attempt.questions.count ? "/my/attempts/\(publicID)/q/\(number + 1)" : "/my/attempts/\(publicID)/review")
         }
+    }
+
+    /// Saves an answer unless it is the one saved. The page's script may be
+    /// saving the same answer at the same moment (a change, then a quick tap
+    /// on Next): when its save lands first, this one reads again and goes on.
+    private func save(_ answer: AnswerView, to questionID: String, in attempt: AttemptView, user: User) throws {
+        var attempt = attempt
+        for _ in 0..<3 {
+            guard answer != attempt.answers[questionID] else { return }
+            do {
+                _ = try engine.save(user: user, publicID: attempt.id, questionID: questionID, seq: attempt.lastSeq + 1, answer: answer)
+                return
+            } catch AttemptError.staleSave {
+                attempt = try engine.view(user: user, publicID: attempt.id)
+            }
+        }
+        throw AttemptError.staleSave(lastAccepted: attempt.lastSeq)
     }
 
     /// The header the page's script sends when it saves without moving on.
