@@ -138,6 +138,8 @@ let package = Package(
         .testTarget(
             name: "JariyaCLITests",
             dependencies: ["JariyaCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            // The snapshots are read and recorded by path, beside the source.
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JariyaCLI
+import JariyaDocuments
 
 /// The demo agency's compliance report, held against committed snapshots of
 /// what an auditor receives. Values that differ on every run (the time it was
@@ -125,16 +126,9 @@ import Testing
     }
 
     static func tool(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // The project's one way to run a Debian program, as the documents themselves use it.
+        guard let program = ExternalTool([path]) else { throw CocoaError(.fileNoSuchFile) }
+        return String(decoding: try program.run(arguments).output, as: UTF8.self)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JariyaDocuments
 
 /// poppler-utils, run on the PDFs the tests make, as an auditor would.
 enum PDFTools {
@@ -36,16 +37,9 @@ enum PDFTools {
     }
 
     private static func execute(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // The project's one way to run a Debian program, as the documents themselves use it.
+        guard let program = ExternalTool([tool]) else { throw CocoaError(.fileNoSuchFile) }
+        return String(decoding: try program.run(arguments).output, as: UTF8.self)
     }
 
     private static func run(_ tool: String, _ arguments: [String], _ pdf: Data) throws -> String {
