@@ -81,7 +81,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     certificates.addPublicRoutes(to: router)
 
     try AssetController.load().addRoutes(to: router)
-    let limiter = LoginLimiter(perAccount: configuration.loginFailuresPerHour, perAddress: 3 * configuration.loginFailuresPerHour)
+    let passwords = PasswordLogin(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour,
+                                                                            perAddress: 3 * configuration.loginFailuresPerHour))
     let reports = ReportController(reports: ComplianceReports(database: database), html: ComplianceReportHTML(templates: templates),
                                    clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates))
 
@@ -90,7 +91,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     let web = router.group()
         .add(middleware: WebErrorMiddleware(renderer: renderer))
         .add(middleware: WebSessionMiddleware(database: database, clock: configuration.clock))
-    LoginPages(database: database, limiter: limiter, renderer: renderer, clock: configuration.clock, agencyCode: configuration.agencyCode)
+    LoginPages(database: database, passwords: passwords, renderer: renderer, clock: configuration.clock, agencyCode: configuration.agencyCode)
         .addRoutes(to: web)
     OfficerPages(engine: engine, renderer: renderer).addRoutes(to: web)
     CheckInPages(engine: engine, renderer: renderer).addRoutes(to: web)
@@ -108,7 +109,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
         .add(middleware: DomainErrorMiddleware())
         .add(middleware: SessionAuthenticator(database: database, clock: configuration.clock))
     OpenAPIController().addRoutes(to: api)
-    AuthController(database: database, limiter: limiter, clock: configuration.clock).addRoutes(to: api)
+    AuthController(database: database, passwords: passwords, clock: configuration.clock).addRoutes(to: api)
     AttemptController(engine: engine).addRoutes(to: api)
     SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
     certificates.addRoutes(to: api)

@@ -2,14 +2,13 @@ import Foundation
 import Hummingbird
 import JariyaAPI
 import JariyaStore
-import NIOPosix
 
 /// `/api/v1/login` and `/api/v1/logout`.
 struct AuthController {
     /// Users and sessions.
     let database: AppDatabase
-    /// Failed-login counts.
-    let limiter: LoginLimiter
+    /// Password checks and new sessions, shared with the login page.
+    let passwords: PasswordLogin
     /// The server clock.
     let clock: @Sendable () -> Date
 
@@ -25,29 +24,21 @@ struct AuthController {
         var password: String
     }
 
-    /// Checks the password on a thread pool, away from the request handlers,
-    /// and answers with a bearer token.
+    /// Checks the password and answers with a bearer token.
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> LoginView {
         let credentials = try await request.decode(as: Credentials.self, context: context)
         let now = clock()
-        let address = context.remoteAddress ?? "unknown"
-        if let wait = await limiter.retryAfter(account: credentials.username, address: address, now: now) {
+        let user: User
+        do {
+            user = try await passwords.user(username: credentials.username, password: credentials.password,
+                                            address: context.remoteAddress ?? "unknown", now: now)
+        } catch PasswordLogin.Refusal.tooManyFailures(let wait) {
             throw HTTPError(.tooManyRequests, headers: [.retryAfter: String(wait)],
                             message: "too many failed logins; try again in \(wait) seconds")
-        }
-        let user = try database.user(username: credentials.username)
-        // Hash even for unknown users, so timing does not tell which usernames exist.
-        let stored = user?.passwordHash
-        let password = credentials.password
-        let matches = try await NIOThreadPool.singleton.runIfActive {
-            PasswordHasher.verify(password, hash: stored ?? Self.decoyHash)
-        }
-        guard let user, user.active, matches else {
-            await limiter.recordFailure(account: credentials.username, address: address, now: now)
+        } catch PasswordLogin.Refusal.wrongCredentials {
             throw HTTPError(.unauthorized, message: "wrong username or password")
         }
-        let token = SessionToken.generate()
-        let session = try database.createSession(user: user, tokenSHA256: SessionToken.hash(token), now: now)
+        let (token, session) = try passwords.startSession(for: user, now: now)
         return LoginView(token: token, expiresAt: session.expiresAt, user: UserView(user))
     }
 
@@ -58,5 +49,4 @@ struct AuthController {
         return .noContent
     }
 
-    static let decoyHash = (try? PasswordHasher.hash("decoy-password-never-used")) ?? ""
 }

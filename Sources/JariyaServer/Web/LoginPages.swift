@@ -1,14 +1,13 @@
 import Foundation
 import Hummingbird
 import JariyaStore
-import NIOPosix
 
 /// The login page, logging out and the language switch.
 struct LoginPages {
     /// Users and sessions.
     let database: AppDatabase
-    /// Failed-login counts, shared with the API.
-    let limiter: LoginLimiter
+    /// Password checks and new sessions, shared with the API.
+    let passwords: PasswordLogin
     /// Renders pages.
     let renderer: WebRenderer
     /// The server clock.
@@ -53,25 +52,18 @@ struct LoginPages {
         let password = context.form["password"] ?? ""
         let next = Self.safeNext(context.form["next"])
         let now = clock()
-        let address = context.remoteAddress ?? "unknown"
         let words = WebText.words(context.language)
-        if await limiter.retryAfter(account: username, address: address, now: now) != nil {
-            return try render(LoginContent(agencyName: agencyName(), next: next, username: username, error: words["tooManyLogins"]),
-                              request: request, context: context, status: .tooManyRequests)
-        }
-        let user = try database.user(username: username)
-        let stored = user?.passwordHash
-        let matches = try await NIOThreadPool.singleton.runIfActive {
-            PasswordHasher.verify(password, hash: stored ?? AuthController.decoyHash)
-        }
-        guard let user, user.active, matches else {
-            await limiter.recordFailure(account: username, address: address, now: now)
-            return try render(LoginContent(agencyName: agencyName(), next: next, username: username, error: words["wrongLogin"]),
-                              request: request, context: context, status: .unauthorized)
+        let user: User
+        do {
+            user = try await passwords.user(username: username, password: password, address: context.remoteAddress ?? "unknown", now: now)
+        } catch let refusal as PasswordLogin.Refusal {
+            let tooMany = if case .tooManyFailures = refusal { true } else { false }
+            return try render(LoginContent(agencyName: agencyName(), next: next, username: username,
+                                           error: words[tooMany ? "tooManyLogins" : "wrongLogin"]),
+                              request: request, context: context, status: tooMany ? .tooManyRequests : .unauthorized)
         }
         if let old = context.sessionTokenHash { try database.endSession(tokenSHA256: old, now: now) }
-        let token = SessionToken.generate()
-        let session = try database.createSession(user: user, tokenSHA256: SessionToken.hash(token), now: now)
+        let (token, session) = try passwords.startSession(for: user, now: now)
         let home = switch user.role {
         case .officer: "/my"
         case .trainer: "/trainer"
