@@ -83,7 +83,8 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     try AssetController.load().addRoutes(to: router)
     let passwords = PasswordLogin(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour,
                                                                             perAddress: 3 * configuration.loginFailuresPerHour))
-    let reports = ReportController(reports: ComplianceReports(database: database), html: ComplianceReportHTML(templates: templates),
+    let complianceReports = ComplianceReports(database: database)
+    let reports = ReportController(reports: complianceReports, html: ComplianceReportHTML(templates: templates),
                                    clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates))
 
     // The web pages: a login cookie instead of a bearer token, a form token on every post.
@@ -96,7 +97,7 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     OfficerPages(engine: engine, renderer: renderer).addRoutes(to: web)
     CheckInPages(engine: engine, renderer: renderer).addRoutes(to: web)
     QuizPages(engine: engine, renderer: renderer).addRoutes(to: web)
-    HRPages(reports: ComplianceReports(database: database), renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    HRPages(reports: complianceReports, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     TrainerPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     SessionPages(database: database, cache: cache, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     RosterPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)

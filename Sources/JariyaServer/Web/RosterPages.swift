@@ -84,7 +84,7 @@ struct RosterPages {
             throw HTTPError(.badRequest, message: "the effective day \"\(effectiveText)\" is not a date; write 2024-10-01 or 01/10/2567")
         }
         let deactivate = context.form["deactivate"] == "yes"
-        let file = TrainerPages.safeName(name).replacingOccurrences(of: ".xml", with: "")
+        let file = WebForm.safeFilename(name, otherwise: "roster.csv")
         content.effective = effective.description
         content.deactivate = deactivate
         do {

@@ -135,7 +135,8 @@ struct TrainerPages {
     /// written to a private folder under the uploaded name, read by the same
     /// checker against the published banks; messages name the uploaded file.
     private func checked(bytes: [UInt8], filename: String, agencyID: Int64) throws -> (ContentSet, String) {
-        let name = Self.safeName(filename)
+        let plain = WebForm.safeFilename(filename, otherwise: "upload.xml")
+        let name = plain.lowercased().hasSuffix(".xml") ? plain : plain + ".xml"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-upload-\(SessionToken.publicID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -160,13 +161,5 @@ struct TrainerPages {
         }
         return CheckContent(filename: name, diagnostics: set.diagnostics.map(\.description), valid: set.isValid,
                             source: Data(bytes).base64EncodedString(), course: set.isValid ? course : nil, bank: set.isValid ? bank : nil)
-    }
-
-    /// The uploaded file's own name, without folders or odd characters.
-    static func safeName(_ filename: String) -> String {
-        let last = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let kept = String(last.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) })
-        let name = kept.hasPrefix(".") || kept.isEmpty ? "upload.xml" : kept
-        return name.lowercased().hasSuffix(".xml") ? name : name + ".xml"
     }
 }

@@ -49,6 +49,14 @@ public struct WebForm: Sendable {
         return form
     }
 
+    /// An uploaded file's own name, for messages and the checker: no folders,
+    /// only letters, digits, `-`, `_` and `.`, never hidden; `otherwise` when nothing is left.
+    public static func safeFilename(_ filename: String, otherwise fallback: String) -> String {
+        let last = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let kept = String(last.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) })
+        return kept.hasPrefix(".") || kept.isEmpty ? fallback : kept
+    }
+
     /// A quoted parameter of a Content-Disposition header.
     private static func parameter(_ name: String, in header: String) -> String? {
         for piece in header.split(separator: ";") {
