@@ -19,12 +19,18 @@ struct DomainErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as AttemptError {
-            throw Self.http(error)
-        } catch let error as QuizError {
-            throw Self.http(error)
-        } catch let error as AttendanceError {
-            throw Self.http(error)
+        } catch {
+            throw Self.http(error) ?? error
+        }
+    }
+
+    /// The HTTP error a domain error becomes; nil for any other error.
+    static func http(_ error: any Error) -> HTTPError? {
+        switch error {
+        case let error as AttemptError: http(error)
+        case let error as QuizError: http(error)
+        case let error as AttendanceError: http(error)
+        default: nil
         }
     }
 

@@ -17,39 +17,35 @@ struct WebErrorMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let error: HTTPError
+        let failure: HTTPError
         var explanation: String?
         do {
             return try await next(request, context)
         } catch let caught as HTTPError {
-            error = caught
-        } catch let caught as AttemptError {
-            error = DomainErrorMiddleware.http(caught)
-            explanation = WebText.explain(caught, Self.language(request))
-        } catch let caught as QuizError {
-            error = DomainErrorMiddleware.http(caught)
-        } catch let caught as AttendanceError {
-            error = DomainErrorMiddleware.http(caught)
-            explanation = WebText.explain(caught, Self.language(request))
+            failure = caught
         } catch let caught as StoreError {
-            error = DomainErrorMiddleware.http(caught)
+            failure = DomainErrorMiddleware.http(caught)
+        } catch {
+            guard let mapped = DomainErrorMiddleware.http(error) else { throw error }
+            failure = mapped
+            explanation = WebText.explain(error, Self.language(request))
         }
         // The session middleware runs inside this one; the language comes from its cookie again.
         var context = context
         context.language = Self.language(request)
-        if error.status == .unauthorized {
+        if failure.status == .unauthorized {
             let back = request.method == .get ? request.uri.description : "/my"
             return redirect(to: "/login?next=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/my")")
         }
-        let title = switch error.status {
+        let title = switch failure.status {
         case .forbidden: "forbidden"
         case .notFound: "notFound"
         case .badRequest: "badRequest"
         case .conflict: "conflict"
         default: "errorTitle"
         }
-        return try renderer.page("web-error", title: title, ErrorContent(status: error.status.code, message: explanation ?? error.body ?? ""),
-                                 request: request, context: context, status: error.status)
+        return try renderer.page("web-error", title: title, ErrorContent(status: failure.status.code, message: explanation ?? failure.body ?? ""),
+                                 request: request, context: context, status: failure.status)
             .response(from: request, context: context)
     }
 
