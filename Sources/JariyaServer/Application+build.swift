@@ -3,6 +3,7 @@ import Hummingbird
 import JariyaStore
 import Logging
 import Mustache
+import ServiceLifecycle
 
 /// What the server needs to start.
 public struct ServerConfiguration: Sendable {
@@ -58,10 +59,33 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
+/// The server's routes and the background work that goes with them, built
+/// once: `buildApplication` serves them, and tests walk `router.routes`.
+public struct ServerParts {
+    /// Every page and API route, with their middleware.
+    public let router: Router<AppRequestContext>
+    /// Work the server does between requests.
+    let services: [any Service]
+    /// The server's logger.
+    let logger: Logger
+}
+
 /// Builds the Jariya web application: pages under `/`, the JSON API under
 /// `/api/v1/`, Bootstrap from the Debian package. `jariya serve` runs it;
 /// tests drive the very same application in-process.
 public func buildApplication(_ configuration: ServerConfiguration) async throws -> some ApplicationProtocol {
+    let parts = try await buildRouter(configuration)
+    var app = Application(
+        router: parts.router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Jariya"),
+        logger: parts.logger
+    )
+    app.addServices(parts.services)
+    return app
+}
+
+/// Builds every route of the server and the services that keep it going.
+public func buildRouter(_ configuration: ServerConfiguration) async throws -> ServerParts {
     var logger = Logger(label: "jariya")
     logger.logLevel = configuration.logLevel
     let templates = try await Templates.load()
@@ -116,16 +140,11 @@ public func buildApplication(_ configuration: ServerConfiguration) async throws 
     certificates.addRoutes(to: api)
     reports.addRoutes(to: api)
 
-    var app = Application(
-        router: router,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Jariya"),
-        logger: logger
-    )
-    app.addServices(DeadlineSweeper(engine: engine, interval: configuration.sweepInterval, logger: logger))
+    var services: [any Service] = [DeadlineSweeper(engine: engine, interval: configuration.sweepInterval, logger: logger)]
     if let signing = configuration.signingKey {
-        app.addServices(CheckpointService(database: database, agencyCode: configuration.agencyCode, key: signing,
+        services.append(CheckpointService(database: database, agencyCode: configuration.agencyCode, key: signing,
                                           every: configuration.checkpointEvery, interval: configuration.sweepInterval,
                                           clock: configuration.clock, logger: logger))
     }
-    return app
+    return ServerParts(router: router, services: services, logger: logger)
 }
