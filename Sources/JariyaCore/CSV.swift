@@ -17,9 +17,27 @@ public enum CSV {
         public var message: String
     }
 
+    /// How much a file may hold; reading stops at the first record past either
+    /// limit, so a hostile file costs time in proportion to the limits, not to its size.
+    public struct Limits: Sendable {
+        /// Fields in one record.
+        public var fields: Int
+        /// Records in the file, the header included.
+        public var records: Int
+
+        /// Limits from their parts.
+        public init(fields: Int, records: Int) {
+            self.fields = fields
+            self.records = records
+        }
+
+        /// No limits, for text the program wrote itself.
+        public static let none = Limits(fields: .max, records: .max)
+    }
+
     /// Splits text into records. Blank lines are skipped. A tab-separated file
     /// (a header with tabs and no commas) is read with tabs.
-    public static func parse(_ text: String) throws(Failure) -> [Record] {
+    public static func parse(_ text: String, limits: Limits = .none) throws(Failure) -> [Record] {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
         let separator: Unicode.Scalar = firstLine.contains("\t") && !firstLine.contains(",") ? "\t" : ","
         var records: [Record] = []
@@ -33,10 +51,13 @@ public enum CSV {
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
 
-        func endRecord() {
+        func endRecord() throws(Failure) {
             fields.append(String(field))
             field = String.UnicodeScalarView()
             if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
+                guard records.count < limits.records else {
+                    throw Failure(line: recordLine, message: "more than \(limits.records - 1) rows; split the file")
+                }
                 records.append(Record(line: recordLine, fields: fields))
             }
             fields = []
@@ -75,6 +96,9 @@ public enum CSV {
             case "\"":
                 throw Failure(line: line, message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
             case separator:
+                guard fields.count + 1 < limits.fields else {
+                    throw Failure(line: line, message: "more than \(limits.fields) columns; delete the empty columns at the right of the sheet")
+                }
                 fields.append(String(field))
                 field = String.UnicodeScalarView()
                 fieldWasQuoted = false
@@ -83,7 +107,7 @@ public enum CSV {
                     let next = scalars.next()
                     if next != "\n" { pending = next }
                 }
-                endRecord()
+                try endRecord()
                 line += 1
                 recordLine = line
             default:
@@ -96,7 +120,7 @@ public enum CSV {
         if inQuotes {
             throw Failure(line: quotedFieldStartLine, message: "a quoted field is never closed")
         }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { try endRecord() }
         return records
     }
 

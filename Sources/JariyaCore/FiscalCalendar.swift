@@ -30,6 +30,22 @@ public struct FiscalYear: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public static func < (lhs: FiscalYear, rhs: FiscalYear) -> Bool { lhs.buddhistYear < rhs.buddhistYear }
 
+    /// The first fiscal year Jariya keeps (1 October 1956 on): the store's
+    /// checks refuse earlier years, and no agency trains in the past.
+    public static let earliest = FiscalYear(2500)
+    /// How many fiscal years past the current one a plan may reach.
+    public static let yearsAhead = 5
+    /// The last fiscal year a query may name: no agency of this century plans
+    /// past it, and a year that does not fit is a typing mistake.
+    public static let latestKept = FiscalYear(2700)
+
+    /// Whether an instant falls in a fiscal year Jariya accepts, judged
+    /// against `now`: from `earliest` to `yearsAhead` years after now's.
+    public static func accepts(_ instant: Date, now: Date) -> Bool {
+        let year = FiscalYear(containing: instant)
+        return year >= earliest && year.buddhistYear <= FiscalYear(containing: now).buddhistYear + yearsAhead
+    }
+
     /// "2567".
     public var description: String { String(buddhistYear) }
 }

@@ -49,6 +49,23 @@ public struct Roster: Equatable, Sendable {
             case .division: ["สังกัด", "กอง", "ส่วนราชการ", "division"]
             }
         }
+
+        /// The text rule of the column's cells, named as HR's header names it.
+        var field: TextField {
+            switch self {
+            case .employeeCode: TextField.employeeCode.named("รหัสพนักงาน")
+            case .prefix: TextField.personName.named("คำนำหน้า")
+            case .firstName: TextField.personName.named("ชื่อ")
+            case .lastName: TextField.personName.named("นามสกุล")
+            case .fullName: TextField.personName.named("ชื่อ-สกุล")
+            case .staffType: TextField.organisation.named("ประเภทบุคลากร")
+            case .position: TextField.organisation.named("ตำแหน่ง")
+            case .division: TextField.organisation.named("สังกัด")
+            }
+        }
+
+        /// Every column's header names in the form headers are compared in, made once.
+        static let keys: [(column: Column, keys: Set<String>)] = allCases.map { ($0, Set($0.headers.map(ThaiText.answerKey))) }
     }
 
     /// Reads a roster from the bytes of a CSV file. Every problem found is
@@ -63,15 +80,20 @@ public struct Roster: Equatable, Sendable {
         var entries: [Entry] = []
         var firstLineOfCode: [String: Int] = [:]
         for record in records.dropFirst() {
-            func cell(_ column: Column) -> String {
-                guard let index = columns[column], index < record.fields.count else { return "" }
-                return ThaiText.clean(record.fields[index])
-            }
             if let bad = record.fields.first(where: ThaiText.looksLikeMojibake) {
                 problems.append(Problem(line: record.line, message: "\"\(bad)\" is Thai text that was saved in the wrong encoding somewhere (it reads as à¸…); export the sheet again as \"CSV UTF-8\""))
                 continue
             }
             var rowProblems: [String] = []
+            var cells: [Column: String] = [:]
+            for (column, index) in columns where index < record.fields.count {
+                do throws(TextRefusal) {
+                    cells[column] = try column.field.accept(record.fields[index])
+                } catch {
+                    rowProblems.append(error.description)
+                }
+            }
+            func cell(_ column: Column) -> String { cells[column] ?? "" }
             let code = cell(.employeeCode)
             if code.isEmpty { rowProblems.append("the employee code (รหัสพนักงาน) is empty") }
             var name: PersonName
@@ -116,7 +138,7 @@ public struct Roster: Equatable, Sendable {
             if ThaiText.looksLikeMojibake(raw) {
                 throw RosterFailure([Problem(line: header.line, message: "the header \"\(raw)\" is Thai text saved in the wrong encoding; export the sheet again as \"CSV UTF-8\"")])
             }
-            if let column = Column.allCases.first(where: { $0.headers.map(ThaiText.answerKey).contains(title) }), columns[column] == nil {
+            if let column = Column.keys.first(where: { $0.keys.contains(title) })?.column, columns[column] == nil {
                 columns[column] = index
             }
         }
@@ -127,7 +149,7 @@ public struct Roster: Equatable, Sendable {
         if columns[.staffType] == nil { missing.append("ประเภทบุคลากร") }
         if columns[.division] == nil { missing.append("สังกัด") }
         if !missing.isEmpty {
-            throw RosterFailure([Problem(line: header.line, message: "the header lacks the column(s) \(missing.joined(separator: ", ")); found: \(header.fields.joined(separator: ", "))")])
+            throw RosterFailure([Problem(line: header.line, message: "the header lacks the column(s) \(missing.joined(separator: ", ")); found: \(header.fields.prefix(20).joined(separator: ", "))")])
         }
         return columns
     }

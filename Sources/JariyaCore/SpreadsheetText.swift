@@ -1,8 +1,17 @@
 /// The first steps of reading any file HR or a trainer saves from a
 /// spreadsheet: decode (UTF-8 with or without BOM, else Windows-874), then CSV.
 public enum SpreadsheetText {
+    /// The largest file read: a roster of 20,000 officers is about 2 MB.
+    public static let maxBytes = 8 << 20
+    /// What a roster or sign-in sheet may hold: far more than any agency
+    /// has, few enough that reading a hostile file stays quick.
+    public static let limits = CSV.Limits(fields: 64, records: 50_001)
+
     /// The CSV records of a file and the encoding it was in.
     public static func records(_ bytes: [UInt8]) throws(RosterFailure) -> ([CSV.Record], TextDecoding.Encoding) {
+        guard bytes.count <= maxBytes else {
+            throw RosterFailure([.init(line: 0, message: "the file is \(bytes.count / 1024) KB; at most \(maxBytes >> 20) MB is read")])
+        }
         let decoded: (text: String, encoding: TextDecoding.Encoding)
         do {
             decoded = try TextDecoding.decode(bytes)
@@ -12,7 +21,7 @@ public enum SpreadsheetText {
             throw RosterFailure([.init(line: 0, message: "the file is neither UTF-8 nor Windows-874 (byte 0x\(hex) at offset \(offset)); save it from Excel as \"CSV UTF-8\"")])
         }
         do {
-            return (try CSV.parse(decoded.text), decoded.encoding)
+            return (try CSV.parse(decoded.text, limits: limits), decoded.encoding)
         } catch {
             throw RosterFailure([.init(line: error.line, message: error.message)])
         }
@@ -45,17 +54,24 @@ public enum SignInSheet {
         guard let header = records.first else { throw RosterFailure([.init(line: 0, message: "the file is empty")]) }
         let titles = header.fields.map(ThaiText.answerKey)
         guard let codeColumn = titles.firstIndex(where: { ["รหัสพนักงาน", "รหัส", "employee_code", "code"].contains($0) }) else {
-            throw RosterFailure([.init(line: header.line, message: "the header needs a รหัสพนักงาน column; found: \(header.fields.joined(separator: ", "))")])
+            throw RosterFailure([.init(line: header.line, message: "the header needs a รหัสพนักงาน column; found: \(header.fields.prefix(20).joined(separator: ", "))")])
         }
         let statusColumn = titles.firstIndex { ["สถานะ", "status", "การเข้าร่วม"].contains($0) }
         var rows: [SheetRow] = []
         var problems: [Roster.Problem] = []
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
-            let code = codeColumn < record.fields.count ? ThaiText.clean(record.fields[codeColumn]) : ""
-            let cell = statusColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? ""
             if ThaiText.looksLikeMojibake(record.fields.joined()) {
                 problems.append(.init(line: record.line, message: "Thai text saved in the wrong encoding; export the sheet again as \"CSV UTF-8\""))
+                continue
+            }
+            let code: String
+            let cell: String
+            do throws(TextRefusal) {
+                code = try codeColumn < record.fields.count ? TextField.employeeCode.named("รหัสพนักงาน").accept(record.fields[codeColumn]) : ""
+                cell = try statusColumn.flatMap { $0 < record.fields.count ? record.fields[$0] : nil }.map(TextField.shortCode.named("สถานะ").accept) ?? ""
+            } catch {
+                problems.append(.init(line: record.line, message: error.description))
                 continue
             }
             guard !code.isEmpty else {

@@ -54,7 +54,7 @@ extension AppDatabase {
 
     /// Revokes a certificate inside the caller's transaction, with a ledger entry.
     static func revokeCertificate(_ db: Database, _ record: inout CertificateRecord, reason: String, actor: String, now: Date) throws {
-        let why = ThaiText.clean(reason)
+        let why = try TextField.reason.accept(reason)
         guard !why.isEmpty else { throw CertificateError.reasonRequired }
         guard record.revokedAt == nil else { throw CertificateError.alreadyRevoked(record.serial) }
         let entry = try appendLedger(db, agencyID: record.agencyId, actor: actor, kind: "certificate.revoked", officerID: record.officerId,
@@ -142,12 +142,16 @@ extension AppDatabase {
     /// Sets what certificates print beside the facts; a nil leaves a field as it is.
     public func updateCertificateProfile(agencyID: Int64, serialPrefix: String?, signerName: String?, signerPosition: String?,
                                          verifyBaseURL: String?) throws -> Agency {
-        try writer.write { db in
+        let serialPrefix = try TextField.shortCode.named("serial prefix").accept(serialPrefix)
+        let signerName = try TextField.personName.named("signer").accept(signerName)
+        let signerPosition = try TextField.organisation.named("signer's position").accept(signerPosition)
+        let verifyBaseURL = try TextField.address.named("verification address").accept(verifyBaseURL)
+        return try writer.write { db in
             guard var agency = try Agency.fetchOne(db, key: agencyID) else { throw CertificateError.notFound("agency \(agencyID)") }
-            if let serialPrefix { agency.serialPrefix = ThaiText.clean(serialPrefix) }
-            if let signerName { agency.signerName = ThaiText.clean(signerName) }
-            if let signerPosition { agency.signerPosition = ThaiText.clean(signerPosition) }
-            if let verifyBaseURL { agency.verifyBaseUrl = verifyBaseURL.trimmingCharacters(in: .whitespaces) }
+            if let serialPrefix { agency.serialPrefix = serialPrefix }
+            if let signerName { agency.signerName = signerName }
+            if let signerPosition { agency.signerPosition = signerPosition }
+            if let verifyBaseURL { agency.verifyBaseUrl = verifyBaseURL }
             try agency.update(db)
             return agency
         }

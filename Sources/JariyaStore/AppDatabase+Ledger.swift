@@ -19,6 +19,12 @@ extension AppDatabase {
     @discardableResult
     static func appendLedger(_ db: Database, agencyID: Int64, actor: String, kind: String, officerID: Int64?, sessionID: Int64?,
                              payload: [String: String], reason: String = "", now: Date) throws -> LedgerEntry {
+        // SQLite stores text up to its first NUL while the hash covers all of
+        // it; text that the edge's rule (TextField) would not store never
+        // reaches the chain, whichever path it came by.
+        for text in [actor, kind, reason] + payload.keys + payload.values where !TextField.isStorable(text) {
+            throw StoreError.invalid("the ledger refuses text with a control character or not in NFC: \(text.debugDescription.prefix(80))")
+        }
         // Cached statements: a roll call appends thousands of entries, one transaction each.
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM ledger_entry WHERE agency_id = ? ORDER BY seq DESC LIMIT 1"),
                                     arguments: [agencyID])

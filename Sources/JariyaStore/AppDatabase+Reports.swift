@@ -188,6 +188,8 @@ extension AppDatabase {
     /// Keeps what the responsible officer wrote for the report of a course and fiscal year.
     public func saveReportNote(agencyID: Int64, courseKey: String, fiscalYear: Int, problems: String?, suggestions: String?,
                                by actor: String, now: Date) throws {
+        let problems = try TextField.notes.named("problems").accept(problems)
+        let suggestions = try TextField.notes.named("suggestions").accept(suggestions)
         try writer.write { db in
             try db.execute(sql: """
                 INSERT INTO report_note (agency_id, course_key, fiscal_year, problems, suggestions, updated_by, updated_at)

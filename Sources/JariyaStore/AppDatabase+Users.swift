@@ -16,17 +16,23 @@ extension AppDatabase {
     public func addUser(agencyID: Int64, username: String, displayName: String, role: Role,
                         officerCode: String?, passwordHash: String, now: Date) throws -> User {
         if role == .officer && officerCode == nil { throw StoreError.officerAccountNeedsOfficer }
+        let username = try TextField.username.accept(username)
+        let displayName = try TextField.personName.named("display name").accept(displayName)
+        guard !username.isEmpty, !username.contains(" ") else { throw StoreError.invalid("a username is one word, without spaces") }
         return try writer.write { db in
             if try User.filter(sql: "username = ? COLLATE NOCASE", arguments: [username]).fetchCount(db) > 0 {
                 throw StoreError.usernameTaken(username)
             }
             var officerID: Int64?
-            var name = ThaiText.clean(displayName)
+            var name = displayName
             if let officerCode {
                 guard let officer = try Officer.filter(Column("agency_id") == agencyID && Column("employee_code") == officerCode).fetchOne(db) else {
                     throw StoreError.unknownOfficer(officerCode)
                 }
                 officerID = officer.id
+                if try User.filter(Column("officer_id") == officer.id).fetchCount(db) > 0 {
+                    throw StoreError.officerHasLogin(officerCode)
+                }
                 if name.isEmpty { name = officer.name.formal }
             }
             var user = User(agencyId: agencyID, username: username, displayName: name.isEmpty ? username : name, role: role,

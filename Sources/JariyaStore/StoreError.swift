@@ -28,6 +28,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case bankNotPublished(course: String, bank: String)
     /// Password hashing failed (out of memory).
     case hashingFailed
+    /// The officer has a login already; one person, one account.
+    case officerHasLogin(String)
+    /// A value outside what Jariya keeps, with a sentence saying which and why.
+    case invalid(String)
 
     public var description: String {
         switch self {
@@ -44,6 +48,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .roster(let failure): failure.problems.map(\.description).joined(separator: "\n")
         case .bankNotPublished(let course, let bank): "course \"\(course)\" draws from bank \"\(bank)\", which is not published; publish the bank with the course"
         case .hashingFailed: "the password could not be hashed (out of memory)"
+        case .officerHasLogin(let code): "the officer \"\(code)\" has a login already"
+        case .invalid(let sentence): sentence
         }
     }
 }
