@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaCore
 import JariyaStore
 import Logging
 import Mustache
@@ -25,8 +26,10 @@ public struct ServerConfiguration: Sendable {
     public var seeds: @Sendable () -> UInt64
     /// How often attempts past their deadline are submitted.
     public var sweepInterval: Duration
-    /// Failed logins allowed per account per hour before 429.
-    public var loginFailuresPerHour: Int
+    /// How failed logins slow down further tries on the same account.
+    public var accountBackoff: Backoff
+    /// How failed logins slow down further tries from the same address.
+    public var addressBackoff: Backoff
     /// The agency's signing key, for automatic ledger checkpoints; nil for none.
     public var signingKey: SigningKey?
     /// A checkpoint is signed when this many entries were added since the last one.
@@ -40,7 +43,7 @@ public struct ServerConfiguration: Sendable {
                 bootstrapFolder: String = "/usr/share/javascript/bootstrap5", logLevel: Logger.Level = .info,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 seeds: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
-                sweepInterval: Duration = .seconds(30), loginFailuresPerHour: Int = 100,
+                sweepInterval: Duration = .seconds(30), accountBackoff: Backoff = .account, addressBackoff: Backoff = .address,
                 signingKey: SigningKey? = nil, checkpointEvery: Int64 = 1000, certificates: CertificatePrinter? = nil) {
         self.host = host
         self.port = port
@@ -51,7 +54,8 @@ public struct ServerConfiguration: Sendable {
         self.clock = clock
         self.seeds = seeds
         self.sweepInterval = sweepInterval
-        self.loginFailuresPerHour = loginFailuresPerHour
+        self.accountBackoff = accountBackoff
+        self.addressBackoff = addressBackoff
         self.signingKey = signingKey
         self.checkpointEvery = checkpointEvery
         self.certificates = certificates ?? CertificatePrinter(folder: URL(fileURLWithPath: "Certificates"),
@@ -94,7 +98,11 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     let cache = ContentCache(database: database)
     let engine = QuizEngine(database: database, cache: cache,
                             clock: configuration.clock, seeds: configuration.seeds)
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let routeTable = MethodNotAllowedMiddleware<AppRequestContext>.RouteTable()
+    router.add(middleware: RequestIDMiddleware(logger: logger))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: FileMiddleware(configuration.bootstrapFolder, urlBasePath: "/assets/bootstrap",
                                           cacheControl: .init([(MediaType(type: .any), [.maxAge(86_400), .public])]), logger: logger))
@@ -105,8 +113,8 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     certificates.addPublicRoutes(to: router)
 
     try AssetController.load().addRoutes(to: router)
-    let passwords = PasswordLogin(database: database, limiter: LoginLimiter(perAccount: configuration.loginFailuresPerHour,
-                                                                            perAddress: 3 * configuration.loginFailuresPerHour))
+    let passwords = PasswordLogin(database: database, accountBackoff: configuration.accountBackoff,
+                                  addressBackoff: configuration.addressBackoff)
     let complianceReports = ComplianceReports(database: database)
     let reports = ReportController(reports: complianceReports, html: ComplianceReportHTML(templates: templates),
                                    clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates))
@@ -122,7 +130,8 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     CheckInPages(engine: engine, renderer: renderer).addRoutes(to: web)
     QuizPages(engine: engine, renderer: renderer).addRoutes(to: web)
     HRPages(reports: complianceReports, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
-    TrainerPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    TrainerPages(database: database, renderer: renderer, clock: configuration.clock,
+                 contentRoot: configuration.certificates.folder.deletingLastPathComponent().path).addRoutes(to: web)
     SessionPages(database: database, cache: cache, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     RosterPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     AssignmentPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
@@ -139,6 +148,8 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
     certificates.addRoutes(to: api)
     reports.addRoutes(to: api)
+
+    routeTable.fill(router.routes.map { ("\($0.path)", $0.method) })
 
     var services: [any Service] = [DeadlineSweeper(engine: engine, interval: configuration.sweepInterval, logger: logger)]
     if let signing = configuration.signingKey {

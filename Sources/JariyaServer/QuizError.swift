@@ -1,4 +1,5 @@
 import Hummingbird
+import JariyaCore
 import JariyaStore
 
 /// Requests the quiz engine refuses before they reach the store.
@@ -30,6 +31,9 @@ struct DomainErrorMiddleware: RouterMiddleware {
         case let error as AttemptError: http(error)
         case let error as QuizError: http(error)
         case let error as AttendanceError: http(error)
+        case let error as StoreError: http(error)
+        case let error as TextRefusal: HTTPError(.badRequest, message: error.description)
+        case let error as TooManyTries: tooManyRequests(retryAfter: error.retryAfter, message: error.description)
         default: nil
         }
     }
@@ -54,10 +58,15 @@ struct DomainErrorMiddleware: RouterMiddleware {
 
     static func http(_ error: StoreError) -> HTTPError {
         switch error {
-        case .usernameTaken, .agencyExists: HTTPError(.conflict, message: error.description)
+        case .usernameTaken, .agencyExists, .officerHasLogin: HTTPError(.conflict, message: error.description)
         case .unknownUser, .unknownAgency, .unknownDivision, .unknownOfficer: HTTPError(.notFound, message: error.description)
         default: HTTPError(.badRequest, message: error.description)
         }
+    }
+
+    /// A 429 that says when to come back, in the header and the sentence.
+    static func tooManyRequests(retryAfter seconds: Int, message: String) -> HTTPError {
+        HTTPError(.tooManyRequests, headers: [.retryAfter: String(seconds)], message: message)
     }
 
     static func http(_ error: QuizError) -> HTTPError {

@@ -16,14 +16,11 @@ struct ReportController {
     let clock: @Sendable () -> Date
 
     /// The fiscal year (required, BE) and the last quarter (1–4, default 4) of a report's query.
-    private static func period(_ query: Parameters) throws -> (fiscalYear: Int, quarter: Int) {
-        guard let fiscalYear = query["fiscalYear"].flatMap({ Int(String($0)) }), (2500...2700).contains(fiscalYear) else {
+    private static func period(_ request: Request) throws -> (fiscalYear: Int, quarter: Int) {
+        guard let fiscalYear = try request.fiscalYearQuery() else {
             throw HTTPError(.badRequest, message: "fiscalYear is required: a Buddhist-Era year such as 2567")
         }
-        guard let quarter = query["throughQuarter"].map({ Int(String($0)) }) ?? 4, (1...4).contains(quarter) else {
-            throw HTTPError(.badRequest, message: "throughQuarter must be 1, 2, 3 or 4")
-        }
-        return (fiscalYear, quarter)
+        return (fiscalYear, try request.query("throughQuarter", in: 1...4) ?? 4)
     }
 
     /// The content type of each format.
@@ -44,7 +41,7 @@ struct ReportController {
     @Sendable func completion(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.hr, .admin])
         let query = request.uri.queryParameters
-        let (fiscalYear, quarter) = try Self.period(query)
+        let (fiscalYear, quarter) = try Self.period(request)
         // A filter left at "all" in the page's form comes as an empty value.
         func filter(_ name: Substring) -> String? { query[name].map(String.init).flatMap { $0.isEmpty ? nil : $0 } }
         let staffType = try filter("staffType").map { text in
@@ -82,7 +79,7 @@ struct ReportController {
     @Sendable func compliance(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.hr, .admin])
         let query = request.uri.queryParameters
-        let (fiscalYear, quarter) = try Self.period(query)
+        let (fiscalYear, quarter) = try Self.period(request)
         let format = query["format"].map(String.init) ?? "json"
         guard let type = Self.types[format] else { throw HTTPError(.badRequest, message: "format must be pdf, html, xlsx, json or csv") }
         let agency = try reports.database.agency(id: user.agencyId)

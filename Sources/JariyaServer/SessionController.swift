@@ -40,6 +40,8 @@ struct SessionController {
         var fiscalYear: Int
         var quarter: Int
         var attendance: [AttendanceView]?
+        /// Officers who typed wrong room codes, for the trainer's eye.
+        var refusedCheckIns: [RefusedView]?
 
         init(_ session: TrainingSession, attendance: [AttendanceView]? = nil) {
             id = session.id ?? 0
@@ -64,6 +66,14 @@ struct SessionController {
         var status: String
         var method: String
         var ledgerSeq: Int64
+    }
+
+    /// An officer's wrong room codes at a session.
+    struct RefusedView: Codable {
+        var employeeCode: String
+        var name: String
+        var count: Int
+        var last: Date
     }
 
     /// A list of sessions.
@@ -111,7 +121,7 @@ struct SessionController {
     /// `GET sessions`.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> SessionsView {
         let user = try context.requireRole(Self.staff)
-        let year = request.uri.queryParameters.get("fiscalYear", as: Int.self)
+        let year = try request.fiscalYearQuery()
         return SessionsView(sessions: try database.sessions(agencyID: user.agencyId, fiscalYear: year).map { SessionView($0) })
     }
 
@@ -125,17 +135,15 @@ struct SessionController {
         return EditedResponse(status: .created, response: SessionView(session))
     }
 
-    /// A new session, checked the same way from the API and the trainer's page.
+    /// A new session, checked the same way from the API and the trainer's page;
+    /// the store holds its text, dates and budget to the rules.
     static func createSession(database: AppDatabase, user: User, course: String, title: String, startsAt: Date, endsAt: Date,
                               place: String, trainer: String, format: String, budgetBaht: Int?, now: Date) throws -> TrainingSession {
-        guard endsAt > startsAt else { throw HTTPError(.badRequest, message: "the session must end after it starts") }
         guard ["onsite", "online"].contains(format) else { throw HTTPError(.badRequest, message: "format is onsite or online") }
         guard try database.currentCourse(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
-        let title = ThaiText.clean(title)
-        guard !title.isEmpty else { throw HTTPError(.badRequest, message: "the session needs a title") }
         return try database.createSession(TrainingSession(
             agencyId: user.agencyId, courseKey: course, title: title, startsAt: startsAt, endsAt: endsAt,
-            place: ThaiText.clean(place), trainer: ThaiText.clean(trainer), format: format, budgetBaht: budgetBaht,
+            place: place, trainer: trainer, format: format, budgetBaht: budgetBaht,
             codeSecret: SessionToken.publicID() + SessionToken.publicID(), createdBy: user.username, createdAt: now))
     }
 
@@ -148,7 +156,11 @@ struct SessionController {
             AttendanceView(employeeCode: row.officer.employeeCode, name: row.officer.name.formal, status: row.record.status.rawValue,
                            method: row.record.method.rawValue, ledgerSeq: row.record.ledgerSeq)
         }
-        return SessionView(session, attendance: rows)
+        var view = SessionView(session, attendance: rows)
+        view.refusedCheckIns = try database.checkInRefusals(sessionID: id).map {
+            RefusedView(employeeCode: $0.officer.employeeCode, name: $0.officer.name.formal, count: $0.count, last: $0.last)
+        }
+        return view
     }
 
     /// The roll call: a status for an officer; a change needs a reason.

@@ -50,7 +50,7 @@ struct AssignmentPages {
         let user = try context.requireRole(HRPages.roles)
         let words = WebText.words(context.language)
         let current = FiscalYear(containing: clock()).buddhistYear
-        let fiscalYear = request.uri.queryParameters["fiscalYear"].flatMap { Int(String($0)) } ?? current
+        let fiscalYear = try request.fiscalYearQuery() ?? current
         let courses = try database.currentCourses(agencyID: user.agencyId)
         let titles = Dictionary(courses.map { ($0.courseKey, $0.title) }, uniquingKeysWith: { first, _ in first })
         let lines = try database.assignments(agencyID: user.agencyId, fiscalYear: fiscalYear).map {

@@ -88,10 +88,10 @@ struct HRPages {
         let current = FiscalYear(containing: now).buddhistYear
         let held = Set(try reports.database.sessions(agencyID: user.agencyId).map(\.fiscalYear))
         let query = request.uri.queryParameters
-        let fiscalYear = query["fiscalYear"].flatMap { Int(String($0)) } ?? held.max() ?? current
+        let fiscalYear = try request.fiscalYearQuery() ?? held.max() ?? current
         // This year's report stops at this quarter: later quarters have not happened.
         let latest = fiscalYear == current ? FiscalQuarter(containing: now).number : 4
-        let quarter = min(max(query["throughQuarter"].flatMap { Int(String($0)) } ?? latest, 1), 4)
+        let quarter = try request.query("throughQuarter", in: 1...4) ?? latest
         let report = try await reports.report(agency: agency, courseKey: "code-of-ethics", fiscalYear: fiscalYear,
                                               throughQuarter: quarter, now: now)
         func line(_ row: ComplianceReport.CoverageRow) -> CoverageLine {

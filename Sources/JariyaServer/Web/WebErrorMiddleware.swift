@@ -44,9 +44,12 @@ struct WebErrorMiddleware: RouterMiddleware {
         case .conflict: "conflict"
         default: "errorTitle"
         }
-        return try renderer.page("web-error", title: title, ErrorContent(status: failure.status.code, message: explanation ?? failure.body ?? ""),
-                                 request: request, context: context, status: failure.status)
+        var response = try renderer.page("web-error", title: title, ErrorContent(status: failure.status.code, message: explanation ?? failure.body ?? ""),
+                                         request: request, context: context, status: failure.status)
             .response(from: request, context: context)
+        // Retry-After and the like travel with the error.
+        for field in failure.headers { response.headers.append(field) }
+        return response
     }
 
     /// The reader's language, from its cookie.

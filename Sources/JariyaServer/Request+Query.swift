@@ -1,0 +1,20 @@
+import Hummingbird
+import JariyaCore
+
+extension Request {
+    /// A whole-number query parameter that must be in `range` when present:
+    /// a value that does not parse is the client's mistake (400), never a
+    /// silent "no filter".
+    func query(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let raw = uri.queryParameters[Substring(name)], !raw.isEmpty else { return nil }
+        guard let value = Int(raw), range.contains(value) else {
+            throw HTTPError(.badRequest, message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// A fiscal year (Buddhist Era) in the query, within the years Jariya keeps.
+    func fiscalYearQuery(_ name: String = "fiscalYear") throws -> Int? {
+        try query(name, in: FiscalYear.earliest.buddhistYear...FiscalYear.latestKept.buddhistYear)
+    }
+}
