@@ -14,24 +14,33 @@ public struct ExternalTool: Sendable {
 
     /// Runs the program; returns its exit status, standard output and standard error.
     public func run(_ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
-        // Standard error goes to a file, so a program that says a lot there
-        // can never block on a full pipe while its output is being read.
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-tool-\(UUID().uuidString).log")
-        guard FileManager.default.createFile(atPath: log.path, contents: nil), let errors = try? FileHandle(forWritingTo: log) else {
+        // Both streams go to files, read once the program has ended: a program
+        // that says a lot can never block on a full pipe, and no read of a pipe
+        // can be interrupted by a signal (Foundation's pipe reads trap on EINTR).
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-tool-\(UUID().uuidString)")
+        let outputFile = base.appendingPathExtension("out")
+        let errorFile = base.appendingPathExtension("log")
+        guard FileManager.default.createFile(atPath: outputFile.path, contents: nil),
+              FileManager.default.createFile(atPath: errorFile.path, contents: nil),
+              let output = try? FileHandle(forWritingTo: outputFile), let errors = try? FileHandle(forWritingTo: errorFile) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        defer { try? FileManager.default.removeItem(at: log) }
+        defer {
+            try? FileManager.default.removeItem(at: outputFile)
+            try? FileManager.default.removeItem(at: errorFile)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        let output = Pipe()
+        process.environment = ProcessInfo.processInfo.environment
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try? output.close()
         try? errors.close()
-        let said = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
+        let data = FileManager.default.contents(atPath: outputFile.path) ?? Data()
+        let said = String(decoding: FileManager.default.contents(atPath: errorFile.path) ?? Data(), as: UTF8.self)
         return (process.terminationStatus, data, said)
     }
 }

@@ -121,7 +121,10 @@ public struct ContentChecker: Sendable {
         if let template = course.model.certificateTemplate {
             let path = "\(root)/Certificates/\(template).svg"
             if !FileManager.default.fileExists(atPath: path) {
-                report(course.model.certificateLine ?? course.model.line, "certificate", "template", "certificate template \"\(template)\" is not in \(root)/Certificates (expected \(path))")
+                // The folder is named as the content's own layout, never as a path
+                // on the machine: the server's upload page shows this message too.
+                report(course.model.certificateLine ?? course.model.line, "certificate", "template",
+                       "certificate template \"\(template)\" is not among the templates in Certificates/ (expected Certificates/\(template).svg)")
             }
         }
     }

@@ -105,6 +105,9 @@ public enum SafeXML {
         while !collector.stopped {
             let chunk = next()
             if chunk.isEmpty { break }
+            if bytes.isEmpty, let problem = XMLEncodingCheck.problem(start: chunk[...]) {
+                throw XMLFailure([Diagnostic(file: name, line: 1, message: problem)])
+            }
             bytes += chunk
             if bytes.count > maxBytes {
                 throw XMLFailure([tooLarge(name, size: bytes.count, limit: maxBytes)])
@@ -135,6 +138,11 @@ public enum SafeXML {
             throw XMLFailure(collector.diagnostics)
         }
 
+        if let control = XMLEncodingCheck.firstControl(in: bytes) {
+            let hex = String(control.value, radix: 16, uppercase: true)
+            throw XMLFailure([Diagnostic(file: name, line: control.line,
+                                         message: "the control character U+00\(hex) is not allowed in Jariya content; delete it (it is invisible in most editors)")])
+        }
         let namespace = rootNode.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
         guard let schema = schemas.first(where: { $0.namespace == namespace }) else {
             let expected = schemas.map { "<\($0.rootElement) xmlns=\"\($0.namespace)\">" }.joined(separator: " or ")

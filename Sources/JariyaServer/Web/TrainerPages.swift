@@ -14,6 +14,10 @@ struct TrainerPages {
     let renderer: WebRenderer
     /// The server clock.
     let clock: @Sendable () -> Date
+    /// The folder holding the server's `Certificates/`: an uploaded course's
+    /// certificate template is looked up there, as `jariya course check` looks
+    /// beside the file.
+    let contentRoot: String
 
     /// Trainers, HR and admins manage content and sessions.
     static let roles: Set<Role> = [.trainer, .hr, .admin]
@@ -142,8 +146,15 @@ struct TrainerPages {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        var set = try ContentPublisher.check(paths: [path], database: database, agency: database.agency(id: agencyID), contentRoot: folder.path)
-        set.diagnostics = set.diagnostics.map { var diagnostic = $0; diagnostic.file = name; return diagnostic }
+        var set = try ContentPublisher.check(paths: [path], database: database, agency: database.agency(id: agencyID), contentRoot: contentRoot)
+        // Messages name the uploaded file, never the server's private folder.
+        set.diagnostics = set.diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.file = name
+            diagnostic.message = diagnostic.message.replacingOccurrences(of: folder.path + "/", with: "")
+                .replacingOccurrences(of: folder.path, with: "")
+            return diagnostic
+        }
         return (set, name)
     }
 
