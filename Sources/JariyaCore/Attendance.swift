@@ -68,11 +68,18 @@ public enum RotatingCode {
         return String(repeating: "0", count: 6 - text.count) + text
     }
 
-    /// Whether `typed` is the code of this window or the one before.
+    /// How long after a code is replaced it is still accepted: an officer who
+    /// scanned it in its last seconds is not turned away, and otherwise only
+    /// one code is valid at a time.
+    public static let grace: TimeInterval = 10
+
+    /// Whether `typed` is the code shown now, or the one before within the grace.
     public static func accepts(_ typed: String, secret: String, at instant: Date) -> Bool {
         let now = Int64((instant.timeIntervalSince1970 / window).rounded(.down))
+        let intoWindow = instant.timeIntervalSince1970 - Double(now) * window
         let clean = ThaiText.answerKey(typed)
-        return clean.count == 6 && [now, now - 1].contains { code(secret: secret, window: $0) == clean }
+        let valid = intoWindow < grace ? [now, now - 1] : [now]
+        return clean.count == 6 && valid.contains { code(secret: secret, window: $0) == clean }
     }
 }
 

@@ -1,15 +1,19 @@
 import Foundation
+import JariyaCore
 import JariyaStore
 import NIOPosix
 
 /// Logging in with a password, the same for the API and the login page:
-/// failures limited per account and address, the hash checked on a thread
-/// pool away from the request handlers, and a new session on success.
+/// failures slowed per account and per address by a back-off kept in the
+/// store (so a restart forgets nothing), the hash checked on a thread pool
+/// away from the request handlers, and a new session on success.
 struct PasswordLogin: Sendable {
-    /// Users and sessions.
+    /// Users, sessions and failure counts.
     let database: AppDatabase
-    /// Failed-login counts.
-    let limiter: LoginLimiter
+    /// The back-off per account (username).
+    let accountBackoff: Backoff
+    /// The back-off per client address.
+    let addressBackoff: Backoff
 
     /// Why a login was refused.
     enum Refusal: Error {
@@ -19,9 +23,15 @@ struct PasswordLogin: Sendable {
         case wrongCredentials
     }
 
-    /// The user whose password this is, or a refusal.
+    /// The user whose password this is, or a refusal. A username longer than
+    /// any that can exist is refused (400) before anything is counted or hashed.
     func user(username: String, password: String, address: String, now: Date) async throws -> User {
-        if let wait = await limiter.retryAfter(account: username, address: address, now: now) {
+        let username = try TextField.username.accept(username)
+        // The password is compared as typed; only its length is held to the rule.
+        try TextField.password.checkLength(password)
+        let account = AppDatabase.loginFailureKey("account", username.lowercased())
+        let keys = [(account, accountBackoff), (AppDatabase.loginFailureKey("address", address), addressBackoff)]
+        if let wait = try database.loginRetryAfter(keys, now: now) {
             throw Refusal.tooManyFailures(retryAfter: wait)
         }
         let user = try database.user(username: username)
@@ -31,9 +41,10 @@ struct PasswordLogin: Sendable {
             PasswordHasher.verify(password, hash: stored ?? Self.decoyHash)
         }
         guard let user, user.active, matches else {
-            await limiter.recordFailure(account: username, address: address, now: now)
+            try database.recordLoginFailure(keys, now: now)
             throw Refusal.wrongCredentials
         }
+        try database.clearLoginFailures(key: account)
         return user
     }
 

@@ -22,8 +22,17 @@ extension AppDatabase {
 
     /// Creates a session.
     public func createSession(_ session: TrainingSession) throws -> TrainingSession {
-        try writer.write { db in
-            var session = session
+        var session = session
+        session.title = try TextField.sessionTitle.accept(session.title)
+        session.place = try TextField.place.accept(session.place)
+        session.trainer = try TextField.trainer.accept(session.trainer)
+        guard !session.title.isEmpty else { throw StoreError.invalid("the session needs a title") }
+        guard session.endsAt > session.startsAt else { throw StoreError.invalid("the session must end after it starts") }
+        guard FiscalYear.accepts(session.startsAt, now: session.createdAt), FiscalYear.accepts(session.endsAt, now: session.createdAt) else {
+            throw StoreError.invalid("a session must fall between fiscal year \(FiscalYear.earliest) and \(FiscalYear.yearsAhead) years after this one")
+        }
+        if let budget = session.budgetBaht, budget < 0 { throw StoreError.invalid("budgetBaht cannot be negative") }
+        return try writer.write { db in
             try session.insert(db)
             return session
         }
@@ -84,23 +93,38 @@ extension AppDatabase {
     }
 
     /// An officer's own check-in with the code shown in the room: only in the
-    /// session's window, only with the current (or just previous) code, once.
+    /// session's window, only with the current code (or the one before, within
+    /// its grace), once. Wrong codes are counted, and past a few the officer
+    /// waits longer and longer (`Backoff.checkIn`), so guessing is hopeless.
     public func selfCheckIn(sessionID: Int64, user: User, code: String, now: Date, rule: CompletionRule?) throws -> AttendanceOutcome {
         guard let officerID = user.officerId else { throw AttemptError.notAnOfficer }
-        return try writer.write { db in
+        let code = try TextField.checkInCode.accept(code)
+        enum Step { case recorded(AttendanceOutcome), wrongCode }
+        let step = try writer.write { db -> Step in
             let session = try Self.session(db, id: sessionID, agencyID: user.agencyId)
             guard now >= session.startsAt.addingTimeInterval(-Self.checkInOpensBefore), now <= session.endsAt else {
                 throw AttendanceError.outsideWindow
             }
-            guard RotatingCode.accepts(code, secret: session.codeSecret, at: now) else { throw AttendanceError.wrongCode }
+            let refused = try Self.checkInRefusals(db, sessionID: sessionID, officerID: officerID)
+            if let wait = Backoff.checkIn.retryAfter(failures: refused.count, lastFailure: refused.last, now: now) {
+                throw TooManyTries(what: "the room's code", retryAfter: wait)
+            }
+            guard RotatingCode.accepts(code, secret: session.codeSecret, at: now) else {
+                // Returned, not thrown, so the count commits with this transaction.
+                try db.execute(sql: "INSERT INTO checkin_refusal (agency_id, session_id, officer_id, refused_at) VALUES (?, ?, ?, ?)",
+                               arguments: [user.agencyId, sessionID, officerID, now])
+                return .wrongCode
+            }
             if try AttendanceRecord.filter(Column("session_id") == sessionID && Column("officer_id") == officerID).fetchCount(db) > 0 {
                 throw AttendanceError.alreadyCheckedIn
             }
             guard let officer = try Officer.fetchOne(db, key: officerID) else { throw AttemptError.notAnOfficer }
             let status: AttendanceStatus = now > session.startsAt.addingTimeInterval(Self.lateAfter) ? .late : .present
-            return try Self.record(db, session: session, officer: officer, status: status, method: .selfCheckIn,
-                                   actor: user.username, reason: nil, now: now, rule: rule, issuer: certificateIssuer)
+            return .recorded(try Self.record(db, session: session, officer: officer, status: status, method: .selfCheckIn,
+                                             actor: user.username, reason: nil, now: now, rule: rule, issuer: certificateIssuer))
         }
+        guard case .recorded(let outcome) = step else { throw AttendanceError.wrongCode }
+        return outcome
     }
 
     /// Imports a paper sign-in sheet in one transaction: every unknown code is
@@ -151,7 +175,7 @@ extension AppDatabase {
         let current = try AttendanceRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attendance WHERE session_id = ? AND officer_id = ?"),
                                                     arguments: [sessionID, officerID])
         if let current, current.status == status { return AttendanceOutcome(status: status, ledgerSeq: nil, corrected: false, completion: nil) }
-        let why = reason.map(ThaiText.clean) ?? ""
+        let why = try TextField.reason.accept(reason) ?? ""
         if current != nil && why.isEmpty { throw AttendanceError.correctionNeedsReason }
         var payload = ["status": status.rawValue, "method": method.rawValue, "course": session.courseKey,
                        "employee_code": officer.employeeCode]

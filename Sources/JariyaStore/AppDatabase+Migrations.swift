@@ -406,6 +406,33 @@ extension AppDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("2567-10 wrong check-in codes and failed logins") { db in
+            try db.execute(sql: """
+                -- Each wrong room code an officer typed: the back-off on
+                -- guessing counts them, and the trainer's roll shows them. A
+                -- refused try records no attendance, so it is not a ledger entry.
+                CREATE TABLE checkin_refusal (
+                    id INTEGER PRIMARY KEY,
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    session_id INTEGER NOT NULL REFERENCES training_session(id),
+                    officer_id INTEGER NOT NULL REFERENCES officer(id),
+                    refused_at DATETIME NOT NULL
+                );
+                CREATE INDEX checkin_refusal_by_officer ON checkin_refusal(session_id, officer_id, refused_at);
+
+                -- Failed logins counted per account and per address, kept here
+                -- so a restart forgets nothing. The key is a SHA-256 of the
+                -- normalised username or the address: one row per key, whatever
+                -- length was typed. Rows an hour past their last failure count
+                -- for nothing and are deleted as new failures arrive.
+                CREATE TABLE login_failure (
+                    key TEXT PRIMARY KEY CHECK (length(key) = 64),
+                    failures INTEGER NOT NULL CHECK (failures > 0),
+                    last_failure_at DATETIME NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX login_failure_by_age ON login_failure(last_failure_at);
+                """)
+        }
         return migrator
     }
 

@@ -75,11 +75,11 @@ struct QuizWorld {
 
     /// The server's configuration; with `signing`, it holds the agency's key
     /// as `jariya serve` does when the key file is there.
-    func configuration(loginFailuresPerHour: Int = 100, signing: Bool = false) -> ServerConfiguration {
+    func configuration(accountBackoff: Backoff = .account, addressBackoff: Backoff = .address, signing: Bool = false) -> ServerConfiguration {
         let clock = self.clock
         let seed = Mutex<UInt64>(1)
         return ServerConfiguration(database: database, clock: { clock.now },
-                                   seeds: { seed.withLock { $0 += 1; return $0 } }, loginFailuresPerHour: loginFailuresPerHour,
+                                   seeds: { seed.withLock { $0 += 1; return $0 } }, accountBackoff: accountBackoff, addressBackoff: addressBackoff,
                                    signingKey: signing ? SigningKey(key, path: "test.key") : nil,
                                    certificates: CertificatePrinter(folder: Self.certificates, defaultBaseURL: "https://yodkaew.go.th/jariya"))
     }

@@ -39,13 +39,13 @@ struct CheckInPages {
     @Sendable func checkInForm(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let user = try context.requireRole([.officer])
         let query = request.uri.queryParameters
-        let content = try checkInContent(user: user, selected: query["session"].flatMap { Int64(String($0)) },
+        let content = try checkInContent(user: user, selected: try request.query("session", in: 1...Int.max).map(Int64.init),
                                          code: query["code"].map(String.init) ?? "")
         return try renderer.page("checkin", title: "checkIn", content, request: request, context: context)
     }
 
     /// `POST /checkin`: the officer's own check-in, judged by the same rules as the API's.
-    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> HTML {
+    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.officer])
         let words = WebText.words(context.language)
         guard let id = context.form["session"].flatMap({ Int64($0) }) else { throw HTTPError(.badRequest, message: "choose the session") }
@@ -55,17 +55,21 @@ struct CheckInPages {
         let outcome: AttendanceOutcome
         do {
             outcome = try database.selfCheckIn(sessionID: id, user: user, code: code, now: engine.clock(), rule: rule)
-        } catch let error as AttendanceError {
+        } catch let error where error is AttendanceError || error is TooManyTries || error is TextRefusal {
             // Back to the form, with what went wrong in the officer's language: a code typed wrong is tried again.
             var content = try checkInContent(user: user, selected: id, code: code)
-            content.error = WebText.explain(error, context.language) ?? error.description
-            return try renderer.page("checkin", title: "checkIn", content, request: request, context: context,
-                                     status: DomainErrorMiddleware.http(error).status)
+            content.error = WebText.explain(error, context.language) ?? "\(error)"
+            let status = DomainErrorMiddleware.http(error)?.status ?? .badRequest
+            var response = try renderer.page("checkin", title: "checkIn", content, request: request, context: context, status: status)
+                .response(from: request, context: context)
+            if let wait = error as? TooManyTries { response.headers[.retryAfter] = String(wait.retryAfter) }
+            return response
         }
         var content = try checkInContent(user: user, selected: id, code: "")
         content.message = "\(words["checkedIn"] ?? "") (\(outcome.status == .late ? words["late"] ?? "" : words["present"] ?? ""))"
         content.completed = outcome.completion != nil
         return try renderer.page("checkin", title: "checkIn", content, request: request, context: context)
+            .response(from: request, context: context)
     }
 
     private func checkInContent(user: User, selected: Int64?, code: String) throws -> CheckInContent {

@@ -57,10 +57,13 @@ struct LoginPages {
         do {
             user = try await passwords.user(username: username, password: password, address: context.remoteAddress ?? "unknown", now: now)
         } catch let refusal as PasswordLogin.Refusal {
-            let tooMany = if case .tooManyFailures = refusal { true } else { false }
-            return try render(LoginContent(agencyName: agencyName(), next: next, username: username,
-                                           error: words[tooMany ? "tooManyLogins" : "wrongLogin"]),
-                              request: request, context: context, status: tooMany ? .tooManyRequests : .unauthorized)
+            var wait: Int?
+            if case .tooManyFailures(let seconds) = refusal { wait = seconds }
+            let error = wait.map { "\(words["tooManyLogins"] ?? "") (\($0) \(words["seconds"] ?? "s"))" } ?? words["wrongLogin"]
+            var response = try render(LoginContent(agencyName: agencyName(), next: next, username: username, error: error),
+                                      request: request, context: context, status: wait == nil ? .unauthorized : .tooManyRequests)
+            if let wait { response.headers[.retryAfter] = String(wait) }
+            return response
         }
         if let old = context.sessionTokenHash { try database.endSession(tokenSHA256: old, now: now) }
         let (token, session) = try passwords.startSession(for: user, now: now)
@@ -94,9 +97,13 @@ struct LoginPages {
     }
 
     /// Only a path on this site: never another host, so the login page
-    /// cannot be used to send someone elsewhere.
+    /// cannot be used to send someone elsewhere. Browsers drop tabs and line
+    /// breaks inside an address and read a backslash as a slash, so
+    /// `/\t/evil.example` would leave the site: anything but printable ASCII
+    /// without spaces or backslashes is refused, then `//` at the start.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "" }
+        guard let next, next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
+              next.hasPrefix("/"), !next.hasPrefix("//") else { return "" }
         return next
     }
 

@@ -55,6 +55,8 @@ struct SessionPages {
         var status: String
         var method: String
         var marked: Bool
+        /// Wrong room codes the officer typed, as "3 ครั้ง · ล่าสุด 09.41 น."; nil for none.
+        var refused: String?
     }
 
     /// The roll page.
@@ -75,10 +77,18 @@ struct SessionPages {
         let session = try database.session(id: id, agencyID: user.agencyId)
         let marks = Dictionary(try database.attendance(sessionID: id).map { ($0.officer.employeeCode, $0.record) },
                                uniquingKeysWith: { first, _ in first })
+        // Wrong codes show beside the officer: a trainer who sees many knows someone is guessing.
+        let refusals = Dictionary(try database.checkInRefusals(sessionID: id).map { ($0.officer.employeeCode, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        let words = WebText.words(context.language)
         let lines = try database.officers(agencyID: user.agencyId).map { listing in
             let record = marks[listing.officer.employeeCode]
+            let refused = refusals[listing.officer.employeeCode].map {
+                "\($0.count) \(words["tries"] ?? "") · \(words["lastTry"] ?? "") \(ThaiTime.short($0.last))"
+            }
             return RollLine(code: listing.officer.employeeCode, name: listing.officer.name.formal, division: listing.division.name,
-                            status: record?.status.thai ?? "", method: record?.method.rawValue ?? "", marked: record != nil)
+                            status: record?.status.thai ?? "", method: record?.method.rawValue ?? "", marked: record != nil,
+                            refused: refused)
         }
         let content = RollContent(id: id, title: session.title,
                                   when: "\(ThaiDate.long(CivilDate(session.startsAt, in: .bangkok))) \(ThaiTime.short(session.startsAt))–\(ThaiTime.short(session.endsAt))",

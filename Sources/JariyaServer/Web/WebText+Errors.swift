@@ -1,3 +1,4 @@
+import JariyaCore
 import JariyaStore
 
 extension WebText {
@@ -22,6 +23,13 @@ extension WebText {
             case .alreadyCheckedIn: return thai ? "คุณลงเวลาเข้าอบรมรอบนี้ไว้แล้ว" : error.description
             case .correctionNeedsReason: return thai ? "ผู้นี้มีสถานะแล้ว การเปลี่ยนสถานะเป็นการแก้ไข ต้องระบุเหตุผล" : error.description
             default: return nil
+            }
+        case let error as TooManyTries:
+            return thai ? "ลองผิดหลายครั้งเกินไป โปรดรอ \(error.retryAfter) วินาทีแล้วลองใหม่" : error.description
+        case let error as TextRefusal:
+            switch error.problem {
+            case .control: return thai ? "ช่อง \(error.field) มีอักขระควบคุมที่มองไม่เห็น โปรดพิมพ์ข้อความใหม่" : error.description
+            case .tooLong(_, let limit): return thai ? "ช่อง \(error.field) ยาวเกินไป ได้ไม่เกิน \(limit) ตัวอักษร" : error.description
             }
         default:
             return nil
