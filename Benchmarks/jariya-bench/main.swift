@@ -6,6 +6,8 @@ import JariyaStore
 //   swift build -c release --product jariya-bench
 //   .build/release/jariya-bench ledger-verify 1000000
 //   .build/release/jariya-bench checkins 20000
+//   .build/release/jariya-bench roster-preview 5000
+//   .build/release/jariya-bench checkin-guessing 3     (hours of lecture)
 //   .build/release/jariya-bench certificates 1000     (from the repository root: it reads Courses/, Quizzes/, Certificates/)
 //   .build/release/jariya-bench report 100000         (the same; 100,000 officers, 500 sessions, 1,000,000 attempts)
 // Each makes a scratch SQLite file in a temporary folder and removes it after.
@@ -79,6 +81,8 @@ do {
     switch (arguments.first, arguments.dropFirst().first.flatMap { Int($0) }) {
     case ("ledger-verify", let count): try ledgerVerify(count ?? 1_000_000)
     case ("checkins", let count): try checkIns(count ?? 20_000)
+    case ("roster-preview", let count): try rosterPreview(count ?? 5_000)
+    case ("checkin-guessing", let hours): checkInGuessing(hours: hours ?? 3)
     case ("report", let count):
         try await reportBench(officers: count ?? 100_000, sessions: 500, attempts: 10 * (count ?? 100_000),
                               content: FileManager.default.currentDirectoryPath)

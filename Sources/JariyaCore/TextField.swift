@@ -35,7 +35,10 @@ public struct TextField: Hashable, Sendable {
             }
         }
         guard count <= maxLength else { throw TextRefusal(field: name, problem: .tooLong(count, limit: maxLength)) }
-        return multiline ? Self.cleanLines(nfc) : ThaiText.clean(nfc)
+        // ำ typed as nikhahit + sara aa looks the same but is not the same
+        // text even in NFC: one spelling is kept, so searches and sorts agree.
+        let thai = nfc.replacingOccurrences(of: "\u{0E4D}\u{0E32}", with: "\u{0E33}")
+        return multiline ? Self.cleanLines(thai) : ThaiText.clean(thai)
     }
 
     /// `accept` for a field that may be absent; nil stays nil.

@@ -8,11 +8,8 @@ struct HTML: ResponseGenerator {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
             status: status,
-            headers: [
-                .contentType: "text/html; charset=utf-8",
-                .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'",
-                .init("X-Content-Type-Options")!: "nosniff",
-            ],
+            // The security headers are added to every answer by `SecurityHeadersMiddleware`.
+            headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: body))
         )
     }

@@ -13,6 +13,8 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
         func fill(_ descriptions: [(path: String, method: HTTPRequest.Method)]) {
             var byPath: [String: Set<HTTPRequest.Method>] = [:]
             for description in descriptions { byPath[description.path, default: []].insert(description.method) }
+            // The router answers HEAD wherever it answers GET.
+            for (path, methods) in byPath where methods.contains(.get) { byPath[path]?.insert(.head) }
             routes.withLock { $0 = byPath.map { (Self.segments($0.key), $0.value) } }
         }
 
