@@ -7,7 +7,7 @@ HOST       ?= 127.0.0.1
 PORT       ?= 8080
 JARIYA     := .build/debug/jariya
 
-.PHONY: run test build system check-content clean screenshots
+.PHONY: run test build system check-content clean screenshots fuzz bench
 
 system:
 	@scripts/install-system-packages
@@ -20,12 +20,21 @@ run: build
 	$(JARIYA) demo --db $(DEMO_DB) --reset --content .
 	$(JARIYA) serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
-## Build everything and run every test, then the officer's and HR's
-## journeys in a real browser (Chromium through WebDriver).
+## Build everything and run every test (the fuzz corpus replayed among
+## them), then the officer's and HR's journeys in a real browser (Chromium
+## through WebDriver), the server killed mid-load three times, and
+## schemathesis over the served OpenAPI document as an officer and as HR.
 test: system
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/browser-test
+	scripts/kill9-test
+	scripts/api-schema-test
+
+## Coverage-guided fuzzing of the readers of untrusted input with libFuzzer,
+## FUZZ_SECONDS per target (default 60); new inputs join the committed corpus.
+fuzz: system
+	scripts/fuzz
 
 ## Screenshots of the main pages at phone and desktop width, into docs/screenshots.
 screenshots: build
@@ -37,3 +46,10 @@ check-content: build
 
 clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+## The hardening figures of BENCHMARKS.md, from a release build (the longer
+## benchmarks are listed at the top of Benchmarks/jariya-bench/main.swift).
+bench: system
+	$(SWIFT) build -c release --product jariya-bench
+	.build/release/jariya-bench roster-preview 5000
+	.build/release/jariya-bench checkin-guessing 3

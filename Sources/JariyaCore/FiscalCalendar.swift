@@ -30,9 +30,9 @@ public struct FiscalYear: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public static func < (lhs: FiscalYear, rhs: FiscalYear) -> Bool { lhs.buddhistYear < rhs.buddhistYear }
 
-    /// The first fiscal year Jariya keeps (1 October 1956 on): the store's
-    /// checks refuse earlier years, and no agency trains in the past.
-    public static let earliest = FiscalYear(2500)
+    /// The first fiscal year Jariya keeps (1 October 1957 on): the store's
+    /// tables hold years after 2500, and no agency trains in the past.
+    public static let earliest = FiscalYear(2501)
     /// How many fiscal years past the current one a plan may reach.
     public static let yearsAhead = 5
     /// The last fiscal year a query may name: no agency of this century plans

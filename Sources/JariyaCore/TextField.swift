@@ -26,15 +26,16 @@ public struct TextField: Hashable, Sendable {
     /// The text as it is stored: NFC, and for one-line fields cleaned as
     /// names are (`ThaiText.clean`); or the reason it is refused.
     public func accept(_ raw: String) throws(TextRefusal) -> String {
-        let nfc = raw.precomposedStringWithCanonicalMapping
+        // Counted as typed, as JSON Schema's maxLength counts what is sent.
         var count = 0
-        for scalar in nfc.unicodeScalars {
+        for scalar in raw.unicodeScalars {
             count += 1
             if Self.isControl(scalar.value, multiline: multiline) {
                 throw TextRefusal(field: name, problem: .control(scalar.value, position: count))
             }
         }
         guard count <= maxLength else { throw TextRefusal(field: name, problem: .tooLong(count, limit: maxLength)) }
+        let nfc = raw.precomposedStringWithCanonicalMapping
         // ำ typed as nikhahit + sara aa looks the same but is not the same
         // text even in NFC: one spelling is kept, so searches and sorts agree.
         let thai = nfc.replacingOccurrences(of: "\u{0E4D}\u{0E32}", with: "\u{0E33}")

@@ -22,6 +22,9 @@ public struct AppRequestContext: RequestContext {
     /// The peer's IP address, when known.
     public let remoteAddress: String?
 
+    /// Request bodies are read with dates that must exist (no 30 February).
+    public var requestDecoder: JSONDecoder { StrictDate.decoder() }
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress?.ipAddress

@@ -34,7 +34,8 @@ struct AttemptController {
 
     /// `GET me/courses`.
     @Sendable func myCourses(_ request: Request, context: AppRequestContext) async throws -> MyCoursesView {
-        try engine.myCourses(user: context.requireUser())
+        // Courses are an officer's: staff take no tests, as /my and my certificates say too.
+        try engine.myCourses(user: context.requireRole([.officer]))
     }
 
     /// `POST courses/{course}/attempts`: start or resume.

@@ -42,7 +42,8 @@ extension QuizEngine {
             return .truth(truth)
         case .short:
             guard let text = view.text else { throw QuizError.badAnswer("question \(question.id) takes {\"text\": \"…\"}") }
-            guard text.count <= 500 else { throw QuizError.badAnswer("the answer is longer than 500 characters") }
+            // Code points, as the OpenAPI document's maxLength counts.
+            guard text.unicodeScalars.count <= 500 else { throw QuizError.badAnswer("the answer is longer than 500 characters") }
             return .text(ThaiText.clean(text))
         case .matching:
             guard let picks = view.matches, picks.count == question.pairs.count else {

@@ -59,7 +59,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
     static func http(_ error: StoreError) -> HTTPError {
         switch error {
         case .usernameTaken, .agencyExists, .officerHasLogin: HTTPError(.conflict, message: error.description)
-        case .unknownUser, .unknownAgency, .unknownDivision, .unknownOfficer: HTTPError(.notFound, message: error.description)
+        case .unknownUser, .unknownAgency, .unknownDivision, .unknownOfficer, .unknownAssignment: HTTPError(.notFound, message: error.description)
         default: HTTPError(.badRequest, message: error.description)
         }
     }

@@ -6,7 +6,9 @@ extension Request {
     /// a value that does not parse is the client's mistake (400), never a
     /// silent "no filter".
     func query(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
-        guard let raw = uri.queryParameters[Substring(name)], !raw.isEmpty else { return nil }
+        let values = uri.queryParameters.getAll(name)
+        guard values.count <= 1 else { throw HTTPError(.badRequest, message: "\(name) is given \(values.count) times; give it once") }
+        guard let raw = values.first, !raw.isEmpty else { return nil }
         guard let value = Int(raw), range.contains(value) else {
             throw HTTPError(.badRequest, message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }

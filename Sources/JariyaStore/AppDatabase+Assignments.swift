@@ -42,6 +42,8 @@ extension AppDatabase {
     public func removeAssignment(agencyID: Int64, id: Int64) throws {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM course_assignment WHERE agency_id = ? AND id = ?", arguments: [agencyID, id])
+            // Another agency's assignment is as missing as one that never was.
+            if db.changesCount == 0 { throw StoreError.unknownAssignment(id) }
         }
     }
 

@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case bankNotPublished(course: String, bank: String)
     /// Password hashing failed (out of memory).
     case hashingFailed
+    /// No assignment of the agency has this id.
+    case unknownAssignment(Int64)
     /// The officer has a login already; one person, one account.
     case officerHasLogin(String)
     /// A value outside what Jariya keeps, with a sentence saying which and why.
@@ -50,6 +52,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .hashingFailed: "the password could not be hashed (out of memory)"
         case .officerHasLogin(let code): "the officer \"\(code)\" has a login already"
         case .invalid(let sentence): sentence
+        case .unknownAssignment(let id): "no course assignment \(id)"
         }
     }
 }
