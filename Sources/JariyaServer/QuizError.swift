@@ -41,7 +41,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
     static func http(_ error: AttemptError) -> HTTPError {
         let status: HTTPResponse.Status = switch error {
         case .notFound, .noSuchTest: .notFound
-        case .closed, .staleSave, .attemptsUsed, .pretestFirst: .conflict
+        case .closed, .staleSave, .attemptsUsed, .pretestFirst, .alreadyPassed: .conflict
         case .notInAttempt: .badRequest
         case .notAnOfficer: .forbidden
         }

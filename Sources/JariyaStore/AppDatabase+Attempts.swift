@@ -88,6 +88,16 @@ extension AppDatabase {
                         && Column("kind") == plan.kind.rawValue && Column("fiscal_year") == fiscalYear)
                 .fetchCount(db)
             if let limit = plan.attemptsLimit, previous >= limit { throw AttemptError.attemptsUsed(limit: limit) }
+            if plan.kind == .posttest {
+                // A pass ends the post-test for the year: the key it may
+                // unlock (after-pass, after-last-attempt) must not meet a retry.
+                let passes = try AttemptRecord
+                    .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
+                            && Column("kind") == plan.kind.rawValue && Column("fiscal_year") == fiscalYear
+                            && Column("passed") == true)
+                    .fetchCount(db)
+                if passes > 0 { throw AttemptError.alreadyPassed }
+            }
             if plan.requiresPretest {
                 let pretests = try AttemptRecord
                     .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
@@ -182,6 +192,18 @@ extension AppDatabase {
         try writer.read { db in
             try AttemptRecord.filter(Column("user_id") == userID && Column("course_key") == courseKey && Column("fiscal_year") == fiscalYear)
                 .order(Column("started_at")).fetchAll(db)
+        }
+    }
+
+    /// The officer's attempts at one test of a course in every fiscal year,
+    /// oldest first: what a retry's draw avoids repeating, and whether an
+    /// attempt is open while a review is asked for.
+    public func attemptHistory(officerID: Int64, courseKey: String, kind: TestKind) throws -> [AttemptRecord] {
+        try writer.read { db in
+            try AttemptRecord
+                .filter(Column("officer_id") == officerID && Column("course_key") == courseKey && Column("kind") == kind.rawValue)
+                .order(Column("started_at"), Column("id"))
+                .fetchAll(db)
         }
     }
 

@@ -12,6 +12,8 @@ public enum AttemptError: Error, Equatable, Sendable, CustomStringConvertible {
     case attemptsUsed(limit: Int)
     /// The course has a pre-test that must be taken first.
     case pretestFirst
+    /// The post-test was passed this fiscal year; it is not taken again.
+    case alreadyPassed
     /// The course has no such test.
     case noSuchTest
     /// The user is not linked to an officer on the roster.
@@ -25,6 +27,7 @@ public enum AttemptError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notInAttempt(let id): "question \(id) is not part of this attempt"
         case .attemptsUsed(let limit): "all \(limit) attempts allowed this fiscal year are used"
         case .pretestFirst: "take the pre-test first"
+        case .alreadyPassed: "the post-test is already passed this fiscal year"
         case .noSuchTest: "the course has no such test"
         case .notAnOfficer: "only officers on the roster take tests"
         }

@@ -93,14 +93,17 @@ import Testing
     @Test func aTestCountsInTheQuarterItWasSubmittedIn() throws {
         let world = try AttemptStoreTests.world(minutes: nil, attempts: nil)
         let userID = world.user.id ?? 0
+        // A pass mark the first attempt (one answer of two) misses: a passed post-test is not taken again.
+        var plan = world.plan
+        plan.passPercent = 60
         // Started and submitted at 23:30 on 30 September: the year's last quarter, one answer of two.
-        let (late, _) = try world.db.startAttempt(user: world.user, plan: world.plan, publicID: "attempt-0000000011",
+        let (late, _) = try world.db.startAttempt(user: world.user, plan: plan, publicID: "attempt-0000000011",
                                                    now: Self.bangkok(2024, 9, 30, 23, 20))
         try world.db.saveAnswer(publicID: late.publicId, userID: userID, questionID: "q1", answer: .truth(true), seq: 1,
                                 now: Self.bangkok(2024, 9, 30, 23, 25), scorer: AttemptStoreTests.scorer)
         _ = try world.db.submit(publicID: late.publicId, userID: userID, now: Self.bangkok(2024, 9, 30, 23, 30), scorer: AttemptStoreTests.scorer)
         // Started before midnight, submitted at 00:10 on 1 October with both answers: after the year's end.
-        let (after, _) = try world.db.startAttempt(user: world.user, plan: world.plan, publicID: "attempt-0000000012",
+        let (after, _) = try world.db.startAttempt(user: world.user, plan: plan, publicID: "attempt-0000000012",
                                                     now: Self.bangkok(2024, 9, 30, 23, 50))
         #expect(after.fiscalYear == 2567)
         for (seq, question) in ["q1", "q2"].enumerated() {

@@ -11,6 +11,7 @@ extension WebText {
             switch error {
             case .attemptsUsed(let limit): return thai ? "ใช้สิทธิ์ทำแบบทดสอบครบ \(limit) ครั้งในปีงบประมาณนี้แล้ว" : error.description
             case .pretestFirst: return thai ? "โปรดทำแบบทดสอบก่อนเรียนก่อน" : error.description
+            case .alreadyPassed: return thai ? "คุณสอบผ่านแบบทดสอบหลังเรียนในปีงบประมาณนี้แล้ว" : error.description
             case .closed: return thai ? "ส่งคำตอบชุดนี้ไปแล้ว แก้ไขไม่ได้" : error.description
             case .notFound: return thai ? "ไม่พบแบบทดสอบนี้" : error.description
             case .notAnOfficer: return thai ? "เฉพาะบุคลากรในทะเบียนเท่านั้นที่ทำแบบทดสอบได้" : error.description
