@@ -143,10 +143,9 @@ struct QuizSession {
             say(passed ? "ผ่าน (เกณฑ์ \(pass)%) — PASSED" : "ยังไม่ผ่าน (เกณฑ์ \(pass)%) — not passed")
         }
         if result.submittedBy == "deadline" { say("หมดเวลา: ส่งคำตอบที่บันทึกไว้โดยอัตโนมัติ (time ran out)") }
-        guard let review = result.review else {
-            if let note = result.reviewNote { say(note) }
-            return
-        }
+        // The note says what of the key waits, and why; with part of the key shown, both are said.
+        if let note = result.reviewNote { TextWrap.lines(note).forEach(say) }
+        guard let review = result.review else { return }
         say("")
         say("เฉลย (review)")
         for item in review {

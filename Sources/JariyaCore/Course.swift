@@ -144,7 +144,8 @@ public struct TestSpec: Hashable, Sendable {
     public var attempts: Int?
     /// The time limit, nil for none.
     public var minutes: Int?
-    /// When correct answers are shown.
+    /// When the answer key is shown, as written (or the test's default);
+    /// judged by `ReviewRule`.
     public var review: ReviewPolicy
     /// Where the test element stands in the source file.
     public var line: Int
@@ -185,16 +186,35 @@ public struct TestSpec: Hashable, Sendable {
     }
 }
 
-/// When an officer may see the correct answers.
+/// When an officer may see the answer key of a test: the correct choices,
+/// the accepted answers, the explanations and which answers were right.
+/// The score and pass or fail are always shown; only the key waits.
 public enum ReviewPolicy: String, Hashable, Sendable, Codable, CaseIterable {
-    /// As soon as the attempt is submitted.
+    /// As soon as the attempt is submitted. For the pre-test only: on a
+    /// post-test with attempts left it hands over the key for the next try
+    /// (issue 14), so `course check` refuses it there and a post-test published
+    /// with it before is held to `afterLastAttempt`.
     case afterSubmit = "after-submit"
-    /// Once the officer has passed.
+    /// Once the officer has passed the post-test (who then takes it no more
+    /// that fiscal year). Not for the pre-test, which is not pass/fail.
     case afterPass = "after-pass"
-    /// Once no attempts remain.
+    /// Once the officer can take the test no more this fiscal year: every
+    /// allowed attempt used, or the post-test passed. The post-test's default.
     case afterLastAttempt = "after-last-attempt"
-    /// Never.
+    /// Once the fiscal year the attempt was taken in has ended (after
+    /// 30 September, Bangkok time). Attempts are counted per fiscal year, so
+    /// after that no attempt of that year can be taken again.
+    case afterWindowCloses = "after-window-closes"
+    /// Never. The pre-test's default.
     case never
+
+    /// The policy a test has when its XML says none. Both are safe on their
+    /// own: the post-test shows nothing while the officer can still try again,
+    /// and the pre-test, a baseline that usually draws from the post-test's
+    /// bank, shows nothing at all.
+    public static func standard(for kind: TestKind) -> ReviewPolicy {
+        kind == .pretest ? .never : .afterLastAttempt
+    }
 }
 
 /// What an officer must do to complete a course; every condition must hold.

@@ -78,11 +78,11 @@ extension QuizEngine {
         }
     }
 
-    /// The result, with the review only when the course's policy allows it.
+    /// The result: the score and pass or fail always, and the key of each
+    /// question only when `ReviewRule` allows it now; a note says what waits.
     func result(user: User, publicID: String) throws -> ResultView {
         let (attempt, answers, course, bank) = try load(user: user, publicID: publicID)
         guard attempt.isSubmitted, let submittedAt = attempt.submittedAt, let score = attempt.score else { throw QuizError.notSubmitted }
-        let spec = attempt.kind == .pretest ? course.pretest : course.posttest
         let isPosttest = attempt.kind == .posttest
         var view = ResultView(
             id: attempt.publicId, course: attempt.courseKey, test: attempt.kind.rawValue, number: attempt.number,
@@ -90,16 +90,18 @@ extension QuizEngine {
             percent: hundredths(score.percent), earnedPoints: hundredths(score.earnedCentipoints),
             possiblePoints: hundredths(score.possibleCentipoints),
             passPercent: isPosttest ? attempt.passPercent : nil, passed: isPosttest ? attempt.passed : nil)
-        let (allowed, note) = try reviewAllowed(attempt: attempt, user: user, spec: spec)
-        guard allowed else {
-            view.reviewNote = note
-            return view
-        }
+        let standings = try standings(officerID: attempt.officerId, course: course, courseKey: attempt.courseKey,
+                                      fiscalYear: attempt.fiscalYear)
+        let verdict = ReviewRule.verdict(course: course, kind: attempt.kind, questionIDs: attempt.drawn.map(\.questionID), bank: bank,
+                                         standings: standings, now: clock())
+        view.reviewNote = ReviewWording.officerNote(verdict, course: course, standings: standings)
+        guard !verdict.showsNothing else { return view }
+        let shown = Set(verdict.shown)
         let saved = Dictionary(answers.compactMap { record in record.decoded.map { (record.questionId, $0) } },
                                uniquingKeysWith: { first, _ in first })
         let questions = Self.questionViews(attempt.drawn, bank: bank)
         view.review = zip(attempt.drawn, questions).compactMap { drawn, questionView in
-            guard let question = bank.question(id: drawn.questionID) else { return nil }
+            guard shown.contains(drawn.questionID), let question = bank.question(id: drawn.questionID) else { return nil }
             return ReviewItem(question: questionView, yourAnswer: saved[question.id].map { Self.display($0, drawn: drawn) },
                               correctAnswer: Self.correct(question, drawn: drawn),
                               creditBasisPoints: question.credit(for: saved[question.id]), explanation: question.explanation)
@@ -107,22 +109,18 @@ extension QuizEngine {
         return view
     }
 
-    private func reviewAllowed(attempt: AttemptRecord, user: User, spec: TestSpec?) throws -> (Bool, String?) {
-        switch spec?.review ?? .afterSubmit {
-        case .afterSubmit:
-            return (true, nil)
-        case .never:
-            return (false, "เฉลยของแบบทดสอบนี้ไม่เปิดให้ดู (the answers of this test are not shown)")
-        case .afterPass:
-            let passedAny = try database.attempts(userID: user.id ?? 0, courseKey: attempt.courseKey, fiscalYear: attempt.fiscalYear)
-                .contains { $0.kind == attempt.kind && $0.passed == true }
-            return passedAny ? (true, nil) : (false, "เฉลยจะแสดงเมื่อผ่านแบบทดสอบ (answers are shown once you pass)")
-        case .afterLastAttempt:
-            let all = try database.attempts(userID: user.id ?? 0, courseKey: attempt.courseKey, fiscalYear: attempt.fiscalYear)
-                .filter { $0.kind == attempt.kind }
-            let done = all.allSatisfy(\.isSubmitted) && (spec?.attempts).map { all.count >= $0 } ?? false
-            return done || all.contains { $0.passed == true } ? (true, nil)
-                : (false, "เฉลยจะแสดงเมื่อใช้สิทธิ์สอบครบ (answers are shown after the last attempt)")
+    /// Where the officer stands at each test of the course in a fiscal year,
+    /// counted as the store counts attempts (by officer and course id).
+    func standings(officerID: Int64, course: Course, courseKey: String, fiscalYear: Int) throws -> [TestKind: TestStanding] {
+        var standings: [TestKind: TestStanding] = [:]
+        for (kind, spec) in course.tests {
+            let history = try database.attemptHistory(officerID: officerID, courseKey: courseKey, kind: kind)
+            let year = history.filter { $0.fiscalYear == fiscalYear }
+            standings[kind] = TestStanding(
+                kind: kind, fiscalYear: FiscalYear(fiscalYear),
+                attemptsAllowed: kind == .pretest ? (spec.attempts ?? 1) : spec.attempts, attemptsUsed: year.count,
+                hasOpenAttempt: history.contains { !$0.isSubmitted }, passed: year.contains { $0.passed == true })
         }
+        return standings
     }
 }

@@ -141,7 +141,11 @@ import Testing
         #expect(!secondScreen.contains("ข้อ 3/20"))
         #expect(secondScreen.contains("ข้อ 4/20"))
         #expect(secondScreen.contains("ผลการทดสอบ:"))
-        #expect(secondScreen.contains("เฉลย (review)"))
+        // These answers fail the post-test, and two attempts remain: the score and the verdict, no key (issue 14).
+        #expect(secondScreen.contains("ยังไม่ผ่าน"))
+        #expect(!secondScreen.contains("เฉลย (review)"))
+        #expect(!secondScreen.contains("คำตอบที่ถูก"))
+        #expect(secondScreen.contains("เฉลยจะแสดงเมื่อสอบผ่านหรือใช้สิทธิ์สอบครบ 3 ครั้งแล้ว"))
         #expect(secondScreen.contains("(เกณฑ์ 80%)"), "the post-test says pass or not against its pass mark")
 
         let (badCode, badScreen) = try Self.take(server.base, arguments: ["--username", "officer"], input: ["wrong password"])

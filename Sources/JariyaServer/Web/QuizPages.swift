@@ -216,8 +216,9 @@ struct QuizPages {
         let user = try context.requireRole([.officer])
         let result = try engine.result(user: user, publicID: context.parameters.require("attempt"))
         let words = WebText.words(context.language)
-        let items = (result.review ?? []).enumerated().map { index, item in
-            ResultItem(number: index + 1, prompt: item.question.prompt, yours: item.yourAnswer.map { Self.describe($0, item.question, words) } ?? "—",
+        let items = (result.review ?? []).map { item in
+            // Numbered as in the attempt: a pre-test may show only the questions the post-test cannot draw.
+            ResultItem(number: item.question.number, prompt: item.question.prompt, yours: item.yourAnswer.map { Self.describe($0, item.question, words) } ?? "—",
                        correct: Self.describe(item.correctAnswer, item.question, words), right: item.creditBasisPoints == 10_000,
                        explanation: item.explanation)
         }
