@@ -24,6 +24,7 @@ extension DemoBuilder {
             guard let user = users.first(where: { $0.officerId == listing.officer.id }) else { continue }
             let before = Double.random(in: 0.35...0.65, using: &random)
             let pretestDay = Self.instant(CivilDate(year: 2023, month: 10 + index % 3, day: 3 + index % 20), hour: 9 + index % 6)
+            var seen: [TestKind: [[String]]] = [:] // a retry draws as the server's does, away from the earlier tries
             for (kind, ability, day) in try plannedTests(index: index, before: before, pretestDay: pretestDay, random: &random) {
                 guard let spec = kind == .pretest ? course.pretest : course.posttest else { continue }
                 let seed = random.next()
@@ -31,7 +32,8 @@ extension DemoBuilder {
                                        passPercent: spec.passPercent, minutes: spec.minutes,
                                        attemptsLimit: kind == .pretest ? (spec.attempts ?? 1) : spec.attempts,
                                        requiresPretest: kind == .posttest, seed: Int64(bitPattern: seed),
-                                       drawn: try bank.draw(spec, seed: seed))
+                                       drawn: try bank.draw(spec, seed: seed, seenBefore: seen[kind] ?? []))
+                seen[kind, default: []].append(plan.drawn.map(\.questionID))
                 let publicID = String(format: "demo%04d%012llx", events.count, seed & 0xFFFF_FFFF_FFFF)
                 let answers = plan.drawn.compactMap { item in bank.question(id: item.questionID) }
                     .map { question in (question.id, Self.answer(question, right: Double.random(in: 0..<1, using: &random) < ability)) }

@@ -25,12 +25,17 @@ struct QuizEngine: Sendable {
         }
         let bank = try cache.bank(versionID: bankVersionID)
         let seed = seeds()
+        // What the officer met in earlier attempts at this test, so a retry
+        // draws other questions where the bank has them.
+        let seen = try user.officerId.map { officerID in
+            try database.attemptHistory(officerID: officerID, courseKey: courseKey, kind: kind).map { $0.drawn.map(\.questionID) }
+        } ?? []
         let plan = AttemptPlan(
             courseVersionId: versionID, bankVersionId: bankVersionID, courseKey: courseKey, kind: kind,
             passPercent: spec.passPercent, minutes: spec.minutes,
             attemptsLimit: kind == .pretest ? (spec.attempts ?? 1) : spec.attempts,
             requiresPretest: kind == .posttest && course.pretest != nil,
-            seed: Int64(bitPattern: seed), drawn: try bank.draw(spec, seed: seed))
+            seed: Int64(bitPattern: seed), drawn: try bank.draw(spec, seed: seed, seenBefore: seen))
         let (attempt, _) = try database.startAttempt(user: user, plan: plan, publicID: SessionToken.publicID(), now: clock())
         return try view(user: user, publicID: attempt.publicId)
     }
