@@ -118,6 +118,9 @@ public struct ContentChecker: Sendable {
                 report(test.line, kind.rawValue, nil, "the \(kind.rawValue) draws \(test.questionCount) questions in all but bank \"\(bank.id)\" has only \(bank.questions.count)")
             }
         }
+        for (kind, test) in course.model.tests where test.review.applied(to: kind) != test.review {
+            report(test.line, kind.rawValue, "review", Self.reviewProblem(kind, test.review))
+        }
         if let template = course.model.certificateTemplate {
             let path = "\(root)/Certificates/\(template).svg"
             if !FileManager.default.fileExists(atPath: path) {
@@ -126,6 +129,20 @@ public struct ContentChecker: Sendable {
                 report(course.model.certificateLine ?? course.model.line, "certificate", "template",
                        "certificate template \"\(template)\" is not among the templates in Certificates/ (expected Certificates/\(template).svg)")
             }
+        }
+    }
+
+    /// Why a review policy cannot stand on a test. The store still reads
+    /// versions published with one (`ReviewPolicy.applied(to:)`), so this is
+    /// a check on new content, not a schema rule.
+    static func reviewProblem(_ kind: TestKind, _ policy: ReviewPolicy) -> String {
+        switch kind {
+        case .posttest:
+            "review=\"\(policy.rawValue)\" would show the post-test's answers while attempts remain, and the next attempt could be passed "
+                + "by reading them; use after-last-attempt (the default), after-pass, after-window-closes or never"
+        case .pretest:
+            "the pre-test is not pass/fail, so review=\"\(policy.rawValue)\" would never show its answers; "
+                + "use never (the default), after-submit, after-last-attempt or after-window-closes"
         }
     }
 

@@ -12,8 +12,8 @@ enum CourseReader {
         let modules = root.children(named: "module")
         sink.reportDuplicates(modules, kind: "module")
 
-        let pretest = root.child(named: "pretest").map { test($0, into: &sink) }
-        let posttest = root.child(named: "posttest").map { test($0, into: &sink) }
+        let pretest = root.child(named: "pretest").map { test($0, kind: .pretest, into: &sink) }
+        let posttest = root.child(named: "posttest").map { test($0, kind: .posttest, into: &sink) }
         var completion = CompletionRule(attendedSessions: nil, passed: [], taken: [])
         for condition in root.child(named: "completion")?.children ?? [] {
             let kind = condition[attribute: "test"].flatMap(TestKind.init(rawValue:))
@@ -94,7 +94,7 @@ enum CourseReader {
         )
     }
 
-    private static func test(_ element: XMLElement, into sink: inout DiagnosticSink) -> TestSpec {
+    private static func test(_ element: XMLElement, kind: TestKind, into sink: inout DiagnosticSink) -> TestSpec {
         let passPercent = sink.integer(element, "pass-percent") ?? 80
         if !(1...100).contains(passPercent) {
             sink.report(element, attribute: "pass-percent", "pass-percent is \(passPercent); it must be from 1 to 100")
@@ -117,7 +117,8 @@ enum CourseReader {
             passPercent: passPercent,
             attempts: sink.integer(element, "attempts"),
             minutes: sink.integer(element, "minutes"),
-            review: element[attribute: "review"].flatMap(ReviewPolicy.init(rawValue:)) ?? .afterSubmit,
+            // No review attribute: the test's safe default (ReviewPolicy.standard).
+            review: element[attribute: "review"].flatMap(ReviewPolicy.init(rawValue:)) ?? .standard(for: kind),
             line: element.line
         )
     }
