@@ -29,7 +29,8 @@ struct QuizWorld {
     var key: Curve25519.Signing.PrivateKey { try! Curve25519.Signing.PrivateKey(rawRepresentation: keyData) }
     static let password = "รหัสผ่านทดสอบ123"
 
-    init() throws {
+    /// The world; `course` edits the sample course's text before it is published.
+    init(course edit: (String) -> String = { $0 }) throws {
         database = try AppDatabase.inMemory()
         let agency = try database.createAgency(Agency(code: "yodkaew", name: "องค์การบริหารส่วนตำบลยอดแก้ว", shortName: "อบต.ยอดแก้ว",
                                                       province: "กาฬสินธุ์", district: "นามน", createdAt: Date(),
@@ -54,7 +55,24 @@ struct QuizWorld {
                                      passwordHash: hash, now: Date())
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let set = ContentChecker().check(paths: ["Courses/code-of-ethics.xml", "Quizzes/ethics-basics.xml"].map { root.appendingPathComponent($0).path })
+        var paths = ["Courses/code-of-ethics.xml", "Quizzes/ethics-basics.xml"].map { root.appendingPathComponent($0).path }
+        let sample = try String(contentsOfFile: paths[0], encoding: .utf8)
+        let edited = edit(sample)
+        var folder: URL?
+        if edited != sample {
+            let place = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-world-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: place.appendingPathComponent("Courses"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: place.appendingPathComponent("Quizzes"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: paths[1], toPath: place.appendingPathComponent("Quizzes/ethics-basics.xml").path)
+            try FileManager.default.createDirectory(at: place.appendingPathComponent("Certificates"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Self.certificates.appendingPathComponent("standard.svg"),
+                                             to: place.appendingPathComponent("Certificates/standard.svg"))
+            try edited.write(to: place.appendingPathComponent("Courses/code-of-ethics.xml"), atomically: true, encoding: .utf8)
+            paths = ["Courses/code-of-ethics.xml", "Quizzes/ethics-basics.xml"].map { place.appendingPathComponent($0).path }
+            folder = place
+        }
+        defer { folder.map { try? FileManager.default.removeItem(at: $0) } }
+        let set = ContentChecker().check(paths: paths)
         guard let course = set.courses.first, let bank = set.banks.first, set.isValid else { throw QuizWorldError.badContent }
         self.bank = bank.model
         _ = try database.publish(

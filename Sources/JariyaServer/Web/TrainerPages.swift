@@ -36,6 +36,8 @@ struct TrainerPages {
         var title: String
         var version: Int
         var published: String
+        /// For a course: what officers will see of each test's key.
+        var review: [String] = []
     }
 
     /// A session on the trainer's list.
@@ -62,7 +64,8 @@ struct TrainerPages {
         let words = WebText.words(context.language)
         let day = { (date: Date) in ThaiDate.short(CivilDate(date, in: .bangkok)) }
         let courses = try database.currentCourses(agencyID: user.agencyId).map {
-            Published(kind: words["course"] ?? "course", key: $0.courseKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
+            Published(kind: words["course"] ?? "course", key: $0.courseKey, title: $0.title, version: $0.version, published: day($0.publishedAt),
+                      review: Self.reviewLines(published: $0))
         }
         let banks = try database.currentBanks(agencyID: user.agencyId).map {
             Published(kind: words["bankWord"] ?? "bank", key: $0.bankKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
@@ -93,6 +96,8 @@ struct TrainerPages {
         var title: String
         var modules: [String]
         var tests: [String]
+        /// What officers will see of each test's key.
+        var review: [String]
         var completion: String
     }
 
@@ -163,6 +168,7 @@ struct TrainerPages {
             let model = loaded.model
             return CoursePreview(id: model.id, title: model.title, modules: model.modules.map(\.title),
                                  tests: model.tests.map { "\($0.kind.rawValue): \($0.spec.questionCount) ข้อ จากคลัง \($0.spec.bank)" },
+                                 review: Self.reviewLines(model),
                                  completion: model.certificateTemplate.map { "เกียรติบัตรแบบ \($0)" } ?? "")
         }
         let bank = set.banks.first.map { loaded in
