@@ -92,9 +92,10 @@ extension QuizEngine {
             passPercent: isPosttest ? attempt.passPercent : nil, passed: isPosttest ? attempt.passed : nil)
         let standings = try standings(officerID: attempt.officerId, course: course, courseKey: attempt.courseKey,
                                       fiscalYear: attempt.fiscalYear)
+        let now = clock()
         let verdict = ReviewRule.verdict(course: course, kind: attempt.kind, questionIDs: attempt.drawn.map(\.questionID), bank: bank,
-                                         standings: standings, now: clock())
-        view.reviewNote = ReviewWording.officerNote(verdict, course: course, standings: standings)
+                                         standings: standings, now: now)
+        view.reviewNote = ReviewWording.officerNote(verdict, course: course, standings: standings, now: now)
         guard !verdict.showsNothing else { return view }
         let shown = Set(verdict.shown)
         let saved = Dictionary(answers.compactMap { record in record.decoded.map { (record.questionId, $0) } },

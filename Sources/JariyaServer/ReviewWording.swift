@@ -1,3 +1,4 @@
+import Foundation
 import JariyaCore
 
 /// The review policy in words, Thai first and English after in brackets, as
@@ -38,17 +39,23 @@ enum ReviewWording {
     }
 
     /// Why an officer's result holds no key, or not all of it; nil when all of it is shown.
-    static func officerNote(_ verdict: ReviewVerdict, course: Course, standings: [TestKind: TestStanding]) -> String? {
+    static func officerNote(_ verdict: ReviewVerdict, course: Course, standings: [TestKind: TestStanding], now: Date) -> String? {
         guard !verdict.withheld.isEmpty, let kind = verdict.heldBy else { return nil }
         let standing = standings[kind]
         let policy = verdict.heldPolicy ?? .never
         let attempts = standing?.attemptsAllowed ?? (kind == .pretest ? course.pretest : course.posttest)?.attempts
         let condition = when(policy, kind: kind, attempts: attempts, fiscalYear: standing?.fiscalYear)
+        // Only the open attempt stands in the way: say that, rather than a condition already met.
+        let onlyTheOpenAttempt = standing.map { standing in
+            var closed = standing
+            closed.hasOpenAttempt = false
+            return standing.hasOpenAttempt && policy.allowsKey(closed, now: now)
+        } ?? false
         if kind == verdict.attemptKind {
             guard let condition else {
                 return Words(thai: "เฉลยของแบบทดสอบนี้ไม่เปิดให้ดู", english: "the answers of this test are not shown").joined
             }
-            if standing?.hasOpenAttempt == true {
+            if onlyTheOpenAttempt {
                 return Words(thai: "เฉลยจะไม่แสดงระหว่างที่ยังทำแบบทดสอบนี้ค้างอยู่",
                              english: "answers are not shown while an attempt at this test is open").joined
             }
@@ -61,7 +68,7 @@ enum ReviewWording {
         guard let condition else {
             return Words(thai: "\(which.thai)ไม่เปิดให้ดู", english: "\(which.english) are not shown").joined
         }
-        if standing?.hasOpenAttempt == true {
+        if onlyTheOpenAttempt {
             return Words(thai: "\(which.thai)จะไม่แสดงระหว่างที่ยังทำแบบทดสอบหลังเรียนค้างอยู่",
                          english: "\(which.english) are not shown while a post-test attempt is open").joined
         }
