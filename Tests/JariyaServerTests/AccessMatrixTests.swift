@@ -46,6 +46,8 @@ import Testing
         var certificate = "ABCD-EFGH"
         /// An assignment of the course to สำนักปลัด.
         var assignment = "1"
+        /// A second assignment: the first allowed role removes the first, the next this one.
+        var spareAssignment = "2"
         /// The session's room code now.
         var roomCode = "000000"
         /// A user for the admin to edit who is none of the actors.
@@ -164,11 +166,13 @@ import Testing
             "POST /hr/assignments": Rule(hrAdmin) { _, _ in
                 Probe("/hr/assignments", .form([("fiscalYear", year), ("course", "code-of-ethics"), ("division", "works")]))
             },
-            // Removing an assignment that is not there (or is another agency's) does nothing and goes back
-            // to the list: a 303 for both, the same answer; that it does nothing is checked apart.
+            // Removing an assignment that is not there (or is another agency's) is 404 for both, the same
+            // answer; that a refused request removes nothing is checked apart. HR removes the assignment,
+            // then the admin removes the spare one: a removed assignment is gone, and a second try is 404.
             "POST /hr/assignments/{assignment}/remove": Rule(hrAdmin, id: .init(owner: .agency, real: f.assignment, missing: Missing.assignment,
-                                                                                answer: .seeOther)) { id, _ in
-                Probe("/hr/assignments/\(id)/remove", .form([("fiscalYear", year)]))
+                                                                                answer: .notFound)) { id, actor in
+                let target = id == f.assignment && actor.role == .admin && actor.agency == Actor.homeAgency ? f.spareAssignment : id
+                return Probe("/hr/assignments/\(target)/remove", .form([("fiscalYear", year)]))
             },
 
             // Trainers' pages (trainers, HR and admins).
@@ -333,7 +337,20 @@ import Testing
         try await client.json("/api/v1/attempts/\(f.submitted)/submit", .post, token: officer, expect: .ok)
         let (_, mine, _) = try await client.json("/api/v1/me/certificates", .get, token: officer, expect: .ok)
         f.certificate = try #require((mine["certificates"] as? [[String: Any]])?.first?["code"] as? String, "passing issued a certificate")
-        let (_, second, _) = try await client.json(start, .post, token: officer, body: ["test": "posttest"], expect: .created)
+        // A passed post-test is taken no more that year: the open attempt is at a second course.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sample = try String(contentsOf: root.appendingPathComponent("Courses/code-of-ethics.xml"), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-matrix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refresher = folder.appendingPathComponent("refresher.xml")
+        try Data(sample.replacingOccurrences(of: #"id="code-of-ethics""#, with: #"id="refresher""#).utf8).write(to: refresher)
+        let (checked, published) = try ContentPublisher.publish(paths: [refresher.path], database: world.database,
+                                                                agency: world.database.agency(code: "yodkaew"), publisher: "trainer",
+                                                                now: world.clock.now, contentRoot: root.path)
+        #expect(checked.isValid && published.count == 1, "\(checked.diagnostics)")
+        let (_, second, _) = try await client.json("/api/v1/courses/refresher/attempts", .post, token: officer, body: ["test": "pretest"],
+                                                   expect: .created)
         f.open = try #require(second["id"] as? String)
         let question = try #require(QuizAPITests.questions(second).first)
         f.question = try #require(question["id"] as? String)
@@ -341,7 +358,11 @@ import Testing
 
         try world.database.assign(agencyID: 1, courseKey: "code-of-ethics", fiscalYear: fiscalYear, divisionCode: "office", by: "hr",
                                   now: world.clock.now)
-        f.assignment = String(try #require(try world.database.assignments(agencyID: 1, fiscalYear: fiscalYear).first?.id))
+        try world.database.assign(agencyID: 1, courseKey: "code-of-ethics", fiscalYear: fiscalYear, divisionCode: "finance", by: "hr",
+                                  now: world.clock.now)
+        let assignments = try world.database.assignments(agencyID: 1, fiscalYear: fiscalYear).compactMap(\.id).sorted()
+        f.assignment = String(try #require(assignments.first))
+        f.spareAssignment = String(try #require(assignments.last))
         let secret = try world.database.session(id: Int64(session), agencyID: 1).codeSecret
         f.roomCode = RotatingCode.code(secret: secret, at: world.clock.now)
         _ = try world.database.addUser(agencyID: 1, username: f.clerk, displayName: "ธุรการ", role: .trainer, officerCode: nil,
