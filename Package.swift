@@ -142,6 +142,15 @@ let package = Package(
             exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]
         ),
+
+        // Fuzzing (scripts/fuzz): the readers of untrusted input behind one
+        // entry point per target, libFuzzer's driver, and the corpus replay
+        // that `swift test` runs. Only Core, XML and API, so it builds small.
+        .target(name: "JariyaFuzzTargets", dependencies: ["JariyaCore", "JariyaXML", "JariyaAPI"],
+                path: "Fuzz/JariyaFuzzTargets"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(name: "jariya-fuzz", dependencies: ["JariyaFuzzTargets", "CLibFuzzer"], path: "Fuzz/jariya-fuzz"),
+        .testTarget(name: "JariyaFuzzTests", dependencies: ["JariyaFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
