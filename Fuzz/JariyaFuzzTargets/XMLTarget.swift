@@ -212,6 +212,13 @@ final class XMLEnvironment: Sendable {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let root = URL(fileURLWithPath: Self.rootPath)
         try? files.removeItem(at: root)
+        // libFuzzer's merge and fork children end without atexit: remove the
+        // roots of processes that are gone.
+        let parent = root.deletingLastPathComponent()
+        for name in (try? files.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix("jariya-fuzz-") {
+            guard let pid = Int32(name.dropFirst("jariya-fuzz-".count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? files.removeItem(at: parent.appendingPathComponent(name))
+        }
         for folder in ["Courses", "Quizzes", "Certificates"] {
             try? files.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
