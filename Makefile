@@ -27,9 +27,9 @@ run: build
 test: system
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	scripts/browser-test
-	scripts/kill9-test
-	scripts/api-schema-test
+	@start=$$(date +%s) && scripts/browser-test && echo "browser-test: $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s) && scripts/kill9-test && echo "kill9-test: $$(( $$(date +%s) - start )) s"
+	@start=$$(date +%s) && scripts/api-schema-test && echo "api-schema-test: $$(( $$(date +%s) - start )) s"
 
 ## Coverage-guided fuzzing of the readers of untrusted input with libFuzzer,
 ## FUZZ_SECONDS per target (default 60); new inputs join the committed corpus.

@@ -41,6 +41,18 @@ import Testing
             let (_, marked, _) = try await client.json("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
                                                        body: ["status": "absent", "reason": "ป่วย ไปทํางานไม่ได้\r\nมีใบรับรองแพทย์"], expect: .ok)
             #expect(marked["ledgerSeq"] as? Int != nil)
+            // The trainer's roll page: the same rule, the same refusal.
+            let trainer = WebBrowser()
+            _ = try await trainer.logIn(client, "trainer")
+            try await trainer.get(client, "/trainer/sessions/\(id)")
+            let page = try await trainer.post(client, "/trainer/sessions/\(id)/roll", [("code", "A"), ("status", "late"), ("reason", "a\u{0000}b")])
+            #expect(page.status == .badRequest)
+        }
+        // The commands' path: straight to the store, which holds the same rule.
+        #expect(throws: TextRefusal.self) {
+            _ = try world.database.createSession(TrainingSession(
+                agencyId: 1, courseKey: "code-of-ethics", title: "อบรม", startsAt: world.clock.now, endsAt: world.clock.now.addingTimeInterval(3600),
+                place: "ห้อง\u{0000}ประชุม", trainer: "", format: "onsite", budgetBaht: nil, codeSecret: "s", createdBy: "cli", createdAt: world.clock.now))
         }
         let agency = try world.database.agency(code: "yodkaew")
         let report = try world.database.verifyLedger(agencyID: agency.id ?? 0)
