@@ -32,6 +32,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
         case let error as QuizError: http(error)
         case let error as AttendanceError: http(error)
         case let error as StoreError: http(error)
+        case let error as CertificateError: http(error)
         case let error as TextRefusal: HTTPError(.badRequest, message: error.description)
         case let error as TooManyTries: tooManyRequests(retryAfter: error.retryAfter, message: error.description)
         default: nil
@@ -61,6 +62,14 @@ struct DomainErrorMiddleware: RouterMiddleware {
         case .usernameTaken, .agencyExists, .officerHasLogin: HTTPError(.conflict, message: error.description)
         case .unknownUser, .unknownAgency, .unknownDivision, .unknownOfficer, .unknownAssignment: HTTPError(.notFound, message: error.description)
         default: HTTPError(.badRequest, message: error.description)
+        }
+    }
+
+    static func http(_ error: CertificateError) -> HTTPError {
+        switch error {
+        case .notFound, .unknownCourse: HTTPError(.notFound, message: error.description)
+        case .alreadyRevoked, .notTheAgencysKey: HTTPError(.conflict, message: error.description)
+        case .reasonRequired: HTTPError(.badRequest, message: error.description)
         }
     }
 

@@ -437,15 +437,8 @@ enum Neighbour {
                                        passwordHash: hash, now: Date())
         let checked = ContentChecker().check(paths: ["Courses/code-of-ethics.xml", "Quizzes/ethics-basics.xml"]
             .map { root.appendingPathComponent($0).path })
-        let course = try #require(checked.courses.first)
-        let bank = try #require(checked.banks.first)
-        _ = try world.database.publish(
-            agencyID: agencyID,
-            banks: [BankPublication(key: bank.model.id, title: bank.model.title, questionCount: bank.model.questions.count,
-                                    source: bank.bytes, sourceFile: bank.file)],
-            courses: [CoursePublication(key: course.model.id, title: course.model.title, summary: course.model.summary,
-                                        moduleCount: course.model.modules.count, pretestBank: course.model.pretest?.bank,
-                                        posttestBank: course.model.posttest?.bank, source: course.bytes, sourceFile: course.file)],
-            publisher: "admin-x", now: Date())
+        #expect(checked.isValid)
+        _ = try ContentPublisher.publish(checked, database: world.database, agency: world.database.agency(id: agencyID),
+                                         publisher: "admin-x", now: Date())
     }
 }
