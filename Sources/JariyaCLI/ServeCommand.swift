@@ -29,6 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The public address QR codes point at when the agency has set none (default http://HOST:PORT).")
     var baseUrl: String?
 
+    @Option(name: .customLong("trusted-proxy"),
+            help: "The address of a reverse proxy in front of Jariya (repeat for several): failed logins are then counted by the client address it forwards.")
+    var trustedProxies: [String] = []
+
     func run() async throws {
         let db = try database.open()
         _ = try db.agency(code: database.agency)
@@ -40,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = try await buildApplication(ServerConfiguration(host: host, port: port, database: db,
                                                                  agencyCode: database.agency, bootstrapFolder: bootstrap,
+                                                                 trustedProxies: Set(trustedProxies),
                                                                  signingKey: signing,
                                                                  certificates: CertificatePrinter(
                                                                      folder: URL(fileURLWithPath: content).appendingPathComponent("Certificates"),

@@ -30,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var accountBackoff: Backoff
     /// How failed logins slow down further tries from the same address.
     public var addressBackoff: Backoff
+    /// Reverse proxies in front of the server whose `X-Forwarded-For` names the client.
+    public var trustedProxies: Set<String>
     /// The agency's signing key, for automatic ledger checkpoints; nil for none.
     public var signingKey: SigningKey?
     /// A checkpoint is signed when this many entries were added since the last one.
@@ -43,7 +45,7 @@ public struct ServerConfiguration: Sendable {
                 bootstrapFolder: String = "/usr/share/javascript/bootstrap5", logLevel: Logger.Level = .info,
                 clock: @escaping @Sendable () -> Date = { Date() },
                 seeds: @escaping @Sendable () -> UInt64 = { UInt64.random(in: .min ... .max) },
-                sweepInterval: Duration = .seconds(30), accountBackoff: Backoff = .account, addressBackoff: Backoff = .address,
+                sweepInterval: Duration = .seconds(30), accountBackoff: Backoff = .account, addressBackoff: Backoff = .address, trustedProxies: Set<String> = [],
                 signingKey: SigningKey? = nil, checkpointEvery: Int64 = 1000, certificates: CertificatePrinter? = nil) {
         self.host = host
         self.port = port
@@ -56,6 +58,7 @@ public struct ServerConfiguration: Sendable {
         self.sweepInterval = sweepInterval
         self.accountBackoff = accountBackoff
         self.addressBackoff = addressBackoff
+        self.trustedProxies = trustedProxies
         self.signingKey = signingKey
         self.checkpointEvery = checkpointEvery
         self.certificates = certificates ?? CertificatePrinter(folder: URL(fileURLWithPath: "Certificates"),
@@ -114,7 +117,7 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
 
     try AssetController.load().addRoutes(to: router)
     let passwords = PasswordLogin(database: database, accountBackoff: configuration.accountBackoff,
-                                  addressBackoff: configuration.addressBackoff)
+                                  addressBackoff: configuration.addressBackoff, trustedProxies: configuration.trustedProxies)
     let complianceReports = ComplianceReports(database: database)
     let reports = ReportController(reports: complianceReports, html: ComplianceReportHTML(templates: templates),
                                    clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates))

@@ -31,7 +31,7 @@ struct AuthController {
         let user: User
         do {
             user = try await passwords.user(username: credentials.username, password: credentials.password,
-                                            address: context.remoteAddress ?? "unknown", now: now)
+                                            address: passwords.address(of: request, context: context), now: now)
         } catch PasswordLogin.Refusal.tooManyFailures(let wait) {
             throw HTTPError(.tooManyRequests, headers: [.retryAfter: String(wait)],
                             message: "too many failed logins; try again in \(wait) seconds")

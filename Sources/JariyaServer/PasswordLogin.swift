@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import JariyaCore
 import JariyaStore
 import NIOPosix
@@ -14,6 +15,14 @@ struct PasswordLogin: Sendable {
     let accountBackoff: Backoff
     /// The back-off per client address.
     let addressBackoff: Backoff
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    let trustedProxies: Set<String>
+
+    /// The address a request's failures count under (see `ClientAddress`).
+    func address(of request: Request, context: AppRequestContext) -> String {
+        ClientAddress.resolve(peer: context.remoteAddress, forwardedFor: WebSession.header("X-Forwarded-For", in: request),
+                              trustedProxies: trustedProxies)
+    }
 
     /// Why a login was refused.
     enum Refusal: Error {

@@ -217,6 +217,16 @@ import Testing
         }
     }
 
+    /// Behind the agency's proxy, failures count per client, not per proxy; a client cannot pick its own address.
+    @Test func behindATrustedProxyTheForwardedClientIsCounted() {
+        let proxies: Set<String> = ["127.0.0.1"]
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: "203.0.113.9", trustedProxies: proxies) == "203.0.113.9")
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: "1.2.3.4, 203.0.113.9", trustedProxies: proxies) == "203.0.113.9")
+        #expect(ClientAddress.resolve(peer: "198.51.100.7", forwardedFor: "203.0.113.9", trustedProxies: proxies) == "198.51.100.7")
+        #expect(ClientAddress.resolve(peer: "127.0.0.1", forwardedFor: "<script>", trustedProxies: proxies) == "127.0.0.1")
+        #expect(ClientAddress.resolve(peer: nil, forwardedFor: "203.0.113.9", trustedProxies: []) == "unknown")
+    }
+
     /// Row 9: no page can be framed, the room's QR screen included.
     @Test func row9EveryAnswerForbidsFraming() async throws {
         let world = try QuizWorld()

@@ -55,7 +55,7 @@ struct LoginPages {
         let words = WebText.words(context.language)
         let user: User
         do {
-            user = try await passwords.user(username: username, password: password, address: context.remoteAddress ?? "unknown", now: now)
+            user = try await passwords.user(username: username, password: password, address: passwords.address(of: request, context: context), now: now)
         } catch let refusal as PasswordLogin.Refusal {
             var wait: Int?
             if case .tooManyFailures(let seconds) = refusal { wait = seconds }
