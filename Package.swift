@@ -76,7 +76,7 @@ let package = Package(
         ),
         .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg", "CPangoCairo", "CXLSXWriter"]),
         // The JSON shapes of /api/v1, shared by the server and its clients.
-        .target(name: "JariyaAPI"),
+        .target(name: "JariyaAPI", dependencies: ["JariyaCore"]),
         .target(
             name: "JariyaServer",
             dependencies: [

@@ -2,8 +2,8 @@ import Foundation
 import JariyaAPI
 import JariyaCore
 
-/// `json`: every input is decoded as each JSON body the API accepts, with the
-/// decoder the server uses (Hummingbird's: `JSONDecoder`, ISO 8601 dates), as
+/// `json`: every input is decoded as each JSON body the API accepts (the
+/// JariyaAPI request types) with the decoder the server uses (`APIJSON`), as
 /// each response the CLI reads, and as the JSON files `jariya` verifies
 /// (a certificate's embedded facts, a ledger checkpoint). What decodes must
 /// encode and decode again to the same value, and the pure steps the server
@@ -13,26 +13,27 @@ enum JSONTarget {
         let data = Data(bytes)
         var accepted = false
 
-        // Request bodies, with the server's decoder.
-        let server = Coders(iso8601Dates: true)
-        accepted = exact(AnswerView.self, data, server, &checks) != nil || accepted
-        accepted = exact(LoginRequestShape.self, data, server, &checks) != nil || accepted
-        accepted = exact(StartRequestShape.self, data, server, &checks) != nil || accepted
-        if let save = exact(SaveRequestShape.self, data, server, &checks) {
+        // Request bodies, with the server's decoder (APIJSON: real calendar dates only).
+        let requests = Coders(iso8601Dates: true, strictDates: true)
+        accepted = exact(AnswerView.self, data, requests, &checks) != nil || accepted
+        accepted = exact(LoginRequest.self, data, requests, &checks) != nil || accepted
+        accepted = exact(StartAttemptRequest.self, data, requests, &checks) != nil || accepted
+        if let save = exact(SaveAnswerRequest.self, data, requests, &checks) {
             accepted = true
             checkAnswer(save.answer, &checks)
         }
-        if let create = stable(CreateSessionRequestShape.self, data, server, &checks) {
+        if let create = stable(CreateSessionRequest.self, data, requests, &checks) {
             accepted = true
             checkSession(create, &checks)
         }
-        accepted = exact(MarkRequestShape.self, data, server, &checks) != nil || accepted
-        if let code = exact(CodeRequestShape.self, data, server, &checks) {
+        accepted = exact(MarkAttendanceRequest.self, data, requests, &checks) != nil || accepted
+        if let code = exact(CheckInRequest.self, data, requests, &checks) {
             accepted = true
             _ = RotatingCode.accepts(code.code, secret: "fuzz", at: Date(timeIntervalSince1970: 1_700_000_000))
         }
 
         // Responses, as the CLI's client reads them.
+        let server = Coders(iso8601Dates: true)
         accepted = stable(LoginView.self, data, server, &checks) != nil || accepted
         accepted = stable(AttemptView.self, data, server, &checks) != nil || accepted
         accepted = stable(SaveView.self, data, server, &checks) != nil || accepted
@@ -62,14 +63,12 @@ enum JSONTarget {
         let decoder: JSONDecoder
         let encoder: JSONEncoder
 
-        init(iso8601Dates: Bool) {
-            decoder = JSONDecoder()
+        init(iso8601Dates: Bool, strictDates: Bool = false) {
+            decoder = strictDates ? APIJSON.decoder() : JSONDecoder()
             encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            if iso8601Dates {
-                decoder.dateDecodingStrategy = .iso8601
-                encoder.dateEncodingStrategy = .iso8601
-            }
+            if iso8601Dates { encoder.dateEncodingStrategy = .iso8601 }
+            if iso8601Dates && !strictDates { decoder.dateDecodingStrategy = .iso8601 }
         }
     }
 
@@ -119,7 +118,7 @@ enum JSONTarget {
     /// What creating a session does with the body before the database: clean
     /// the texts, place the start in its fiscal quarter (`TrainingSession.init`)
     /// and both times on Bangkok calendar days (reports, pages).
-    static func checkSession(_ body: CreateSessionRequestShape, _ checks: inout Checks) {
+    static func checkSession(_ body: CreateSessionRequest, _ checks: inout Checks) {
         for text in [body.title, body.place, body.trainer] {
             let clean = ThaiText.clean(text)
             checks.expect(clean == ThaiText.clean(clean), "ThaiText.clean is not idempotent on \"\(InputFacts.excerpt(text))\"")
@@ -133,50 +132,4 @@ enum JSONTarget {
             if day.isValid { _ = ThaiDate.short(day) }
         }
     }
-}
-
-// Shapes of JariyaServer's request bodies, which are internal to the server
-// (AuthController.Credentials, AttemptController.StartRequest and SaveRequest,
-// SessionController.CreateRequest, MarkRequest and CodeRequest): the same
-// field names and types, decoded with the server's decoder. They drift if the
-// server's change; moving those types into JariyaAPI would end that.
-
-/// `POST /api/v1/login`.
-struct LoginRequestShape: Codable, Equatable {
-    var username: String
-    var password: String
-}
-
-/// `POST /api/v1/courses/{course}/attempts`.
-struct StartRequestShape: Codable, Equatable {
-    var test: TestKind
-}
-
-/// `PUT /api/v1/attempts/{attempt}/answers/{question}`.
-struct SaveRequestShape: Codable, Equatable {
-    var seq: Int
-    var answer: AnswerView
-}
-
-/// `POST /api/v1/sessions`.
-struct CreateSessionRequestShape: Codable, Equatable {
-    var course: String
-    var title: String
-    var startsAt: Date
-    var endsAt: Date
-    var place: String
-    var trainer: String
-    var format: String?
-    var budgetBaht: Int?
-}
-
-/// `PUT /api/v1/sessions/{session}/attendance/{officer}`.
-struct MarkRequestShape: Codable, Equatable {
-    var status: AttendanceStatus
-    var reason: String?
-}
-
-/// `POST /api/v1/sessions/{session}/checkin`.
-struct CodeRequestShape: Codable, Equatable {
-    var code: String
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaAPI
 import JariyaStore
 import JariyaCore
 import NIOCore
@@ -24,7 +25,7 @@ public struct AppRequestContext: RequestContext {
     public let remoteAddress: String?
 
     /// Request bodies are read with dates that must exist (no 30 February).
-    public var requestDecoder: JSONDecoder { StrictDate.decoder() }
+    public var requestDecoder: JSONDecoder { APIJSON.decoder() }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -21,17 +21,6 @@ struct AttemptController {
         group.get("attempts/:attempt/result", use: result)
     }
 
-    /// `{"test": "pretest" | "posttest"}`.
-    struct StartRequest: Decodable {
-        var test: TestKind
-    }
-
-    /// `{"seq": N, "answer": {…}}`.
-    struct SaveRequest: Decodable {
-        var seq: Int
-        var answer: AnswerView
-    }
-
     /// `GET me/courses`.
     @Sendable func myCourses(_ request: Request, context: AppRequestContext) async throws -> MyCoursesView {
         // Courses are an officer's: staff take no tests, as /my and my certificates say too.
@@ -41,7 +30,7 @@ struct AttemptController {
     /// `POST courses/{course}/attempts`: start or resume.
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AttemptView> {
         let user = try context.requireUser()
-        let body = try await request.decode(as: StartRequest.self, context: context)
+        let body = try await request.decode(as: StartAttemptRequest.self, context: context)
         let course = try context.parameters.require("course")
         return EditedResponse(status: .created, response: try engine.start(user: user, courseKey: course, kind: body.test))
     }
@@ -54,7 +43,7 @@ struct AttemptController {
     /// `PUT attempts/{attempt}/answers/{question}`.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> SaveView {
         let user = try context.requireUser()
-        let body = try await request.decode(as: SaveRequest.self, context: context)
+        let body = try await request.decode(as: SaveAnswerRequest.self, context: context)
         return try engine.save(user: user, publicID: context.parameters.require("attempt"),
                                questionID: context.parameters.require("question"), seq: body.seq, answer: body.answer)
     }

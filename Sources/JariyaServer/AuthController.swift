@@ -18,15 +18,9 @@ struct AuthController {
         group.post("logout", use: logout)
     }
 
-    /// The login request.
-    struct Credentials: Decodable {
-        var username: String
-        var password: String
-    }
-
     /// Checks the password and answers with a bearer token.
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> LoginView {
-        let credentials = try await request.decode(as: Credentials.self, context: context)
+        let credentials = try await request.decode(as: LoginRequest.self, context: context)
         let now = clock()
         let user: User
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaAPI
 import JariyaCore
 import JariyaStore
 
@@ -81,29 +82,6 @@ struct SessionController {
         var sessions: [SessionView]
     }
 
-    /// A new session.
-    struct CreateRequest: Decodable {
-        var course: String
-        var title: String
-        var startsAt: Date
-        var endsAt: Date
-        var place: String
-        var trainer: String
-        var format: String?
-        var budgetBaht: Int?
-    }
-
-    /// A roll-call mark.
-    struct MarkRequest: Decodable {
-        var status: AttendanceStatus
-        var reason: String?
-    }
-
-    /// A self check-in.
-    struct CodeRequest: Decodable {
-        var code: String
-    }
-
     /// What a mark or check-in did.
     struct OutcomeView: ResponseEncodable {
         var status: String?
@@ -128,7 +106,7 @@ struct SessionController {
     /// `POST sessions`.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<SessionView> {
         let user = try context.requireRole(Self.staff)
-        let body = try await request.decode(as: CreateRequest.self, context: context)
+        let body = try await request.decode(as: CreateSessionRequest.self, context: context)
         let session = try Self.createSession(database: database, user: user, course: body.course, title: body.title, startsAt: body.startsAt,
                                              endsAt: body.endsAt, place: body.place, trainer: body.trainer, format: body.format ?? "onsite",
                                              budgetBaht: body.budgetBaht, now: clock())
@@ -167,7 +145,7 @@ struct SessionController {
     @Sendable func mark(_ request: Request, context: AppRequestContext) async throws -> OutcomeView {
         let user = try context.requireRole(Self.staff)
         let id = try context.parameters.require("session", as: Int64.self)
-        let body = try await request.decode(as: MarkRequest.self, context: context)
+        let body = try await request.decode(as: MarkAttendanceRequest.self, context: context)
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.recordAttendance(
             sessionID: id, agencyID: user.agencyId, employeeCode: context.parameters.require("officer"), status: body.status,
@@ -188,7 +166,7 @@ struct SessionController {
     @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> OutcomeView {
         let user = try context.requireRole([.officer])
         let id = try context.parameters.require("session", as: Int64.self)
-        let body = try await request.decode(as: CodeRequest.self, context: context)
+        let body = try await request.decode(as: CheckInRequest.self, context: context)
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.selfCheckIn(sessionID: id, user: user, code: body.code, now: clock(),
                                                rule: try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))

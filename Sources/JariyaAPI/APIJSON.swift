@@ -1,11 +1,12 @@
 import Foundation
 
-/// Reads RFC 3339 instants from request bodies without Foundation's leniency:
-/// `2024-02-30` or `T24:00` would otherwise roll over into another day, and a
-/// session would be stored for a date nobody typed. Such values are refused.
-enum StrictDate {
+/// How the API's JSON is read: RFC 3339 instants without Foundation's
+/// leniency. `2024-02-30` or `T24:00` would otherwise roll over into another
+/// day, and a session would be stored for a date nobody typed; such values are
+/// refused. The server reads request bodies with it, and the fuzzer does too.
+public enum APIJSON {
     /// The instant, or nil when the text is not a real calendar date and time.
-    static func parse(_ text: String) -> Date? {
+    public static func date(_ text: String) -> Date? {
         guard let match = text.wholeMatch(of: /(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})/),
               let year = Int(match.1), let month = Int(match.2), let day = Int(match.3),
               let hour = Int(match.4), let minute = Int(match.5), let second = Int(match.6) else { return nil }
@@ -29,13 +30,13 @@ enum StrictDate {
         return date.addingTimeInterval(fraction)
     }
 
-    /// A JSON decoder whose dates are read by `parse`.
-    static func decoder() -> JSONDecoder {
+    /// A JSON decoder whose dates are read by `date(_:)`.
+    public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            guard let date = parse(text) else {
+            guard let date = date(text) else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not a date and time such as 2024-11-07T09:00:00+07:00")
             }
             return date
