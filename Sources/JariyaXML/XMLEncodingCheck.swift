@@ -16,6 +16,12 @@ enum XMLEncodingCheck {
         guard body.starts(with: Array("<?xml".utf8)), let end = find(Array("?>".utf8), in: body) else { return nil }
         let declaration = String(decoding: body[..<end], as: UTF8.self)
         guard let encoding = attribute("encoding", in: declaration) else { return nil }
+        // An encoding is a short name of letters, digits and . _ -; anything
+        // else is echoed in no message (it may hold line breaks or NULs).
+        guard encoding.count <= 40, encoding.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || ("A"..."Z").contains($0)
+                                                                          || ("a"..."z").contains($0) || "._-".unicodeScalars.contains($0) }) else {
+            return "the XML declaration's encoding is not an encoding name; Jariya reads UTF-8 only: write encoding=\"UTF-8\""
+        }
         guard ["utf-8", "utf8"].contains(encoding.lowercased()) else {
             return "the file declares encoding=\"\(encoding)\"; Jariya reads UTF-8 only: save it as UTF-8 and write encoding=\"UTF-8\""
         }

@@ -30,4 +30,15 @@ import Testing
             return diagnostic?.line == 3 && diagnostic?.message.contains("U+0085") == true
         }
     }
+
+    /// Found by the fuzzer: an encoding "name" holding a line break and NULs was echoed into a one-line message.
+    @Test func anEncodingThatIsNoNameIsRefusedWithoutEchoingIt() throws {
+        let text = "<?xml version=\"1.0\" encoding=\"\u{FF}\u{0}\u{0}\n<bank xmlns=\"urn:jariya:quiz:1\"?>\n" + Self.course
+        #expect {
+            _ = try SafeXML.load(bytes: Array(text.utf8), name: "c.xml")
+        } throws: { error in
+            let message = (error as? XMLFailure)?.diagnostics.first?.message ?? ""
+            return message.contains("not an encoding name") && !message.contains("\n") && !message.contains("\u{0}")
+        }
+    }
 }
