@@ -3,7 +3,8 @@ import PackageDescription
 
 /// Jariya (จริยะ): ethics training and its evidence for Thai public agencies.
 ///
-/// Dependencies point one way: Core ← XML, Store ← Server, CLI ← jariya.
+/// Dependencies point one way: Core ← XML, Store, Documents, API ← App ←
+/// Server, CLI ← jariya. `scripts/layer-check` holds every target to it.
 /// C libraries are wrapped by one target each and never leak past it.
 let package = Package(
     name: "Jariya",
@@ -74,12 +75,31 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "JariyaDocuments", dependencies: ["JariyaCore", "CQREncode", "CRsvg", "CPangoCairo", "CXLSXWriter"]),
+        .target(
+            name: "JariyaDocuments",
+            dependencies: ["JariyaCore", "CQREncode", "CRsvg", "CPangoCairo", "CXLSXWriter",
+                           .product(name: "Mustache", package: "swift-mustache")],
+            // The printed reports' templates, shared by the server and the command line.
+            resources: [.copy("Templates")]
+        ),
         // The JSON shapes of /api/v1, shared by the server and its clients.
         .target(name: "JariyaAPI", dependencies: ["JariyaCore"]),
+        // The use cases: publishing, the one reader of published content, the
+        // quiz engine, reports and certificates. No HTTP here.
+        .target(
+            name: "JariyaApp",
+            dependencies: [
+                "JariyaAPI",
+                "JariyaCore",
+                "JariyaXML",
+                "JariyaStore",
+                "JariyaDocuments",
+            ]
+        ),
         .target(
             name: "JariyaServer",
             dependencies: [
+                "JariyaApp",
                 "JariyaAPI",
                 "JariyaCore",
                 "JariyaXML",
@@ -102,6 +122,7 @@ let package = Package(
                 "JariyaCore",
                 "JariyaXML",
                 "JariyaStore",
+                "JariyaApp",
                 "JariyaServer",
                 "JariyaDocuments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -113,7 +134,7 @@ let package = Package(
         .executableTarget(name: "jariya", dependencies: ["JariyaCLI"]),
         .executableTarget(
             name: "jariya-bench",
-            dependencies: ["JariyaCore", "JariyaStore", "JariyaCLI", "JariyaDocuments",
+            dependencies: ["JariyaCore", "JariyaStore", "JariyaApp", "JariyaCLI", "JariyaDocuments",
                            .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/jariya-bench"
         ),
@@ -126,6 +147,7 @@ let package = Package(
             name: "JariyaServerTests",
             dependencies: [
                 "JariyaServer",
+                "JariyaApp",
                 "JariyaStore",
                 "JariyaXML",
                 "JariyaCore",

@@ -3,7 +3,7 @@ import GRDB
 import JariyaCLI
 import JariyaCore
 import JariyaDocuments
-import JariyaServer
+import JariyaApp
 import JariyaStore
 
 /// `jariya report compliance --format json` over a generated agency of
@@ -39,7 +39,7 @@ func reportBench(officers: Int, sessions: Int, attempts: Int, content: String) a
     // Where the time goes, phase by phase, in this process.
     let db = try AppDatabase.open(path: path)
     let agency = try db.agency(code: "bench")
-    let reports = ComplianceReports(database: db)
+    let reports = ComplianceReports(content: PublishedContent(database: db))
     var facts: ReportFacts?
     let reading = try seconds { facts = try db.reportFacts(agencyID: agency.id ?? 0, courseKey: "code-of-ethics", fiscalYear: 2567) }
     let completing = try seconds { facts = try reports.facts(agency: agency, courseKey: "code-of-ethics", fiscalYear: 2567, throughQuarter: 4) }

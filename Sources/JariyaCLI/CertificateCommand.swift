@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
+import JariyaApp
 import JariyaCore
-import JariyaServer
 import JariyaStore
-import JariyaXML
 
 /// `jariya certificate …`: issue, list, verify and revoke certificates (เกียรติบัตร).
 struct CertificateCommand: ParsableCommand {
@@ -34,10 +33,10 @@ struct CertificateCommand: ParsableCommand {
             let db = try database.open()
             let agency = try db.agency(code: database.agency)
             let agencyID = agency.id ?? 0
-            guard let version = try db.currentCourse(agencyID: agencyID, key: course) else {
+            guard let published = try PublishedContent(database: db).currentCourse(agencyID: agencyID, key: course) else {
                 throw CLIError("no published course \(course); `jariya course list` shows them")
             }
-            guard let template = try ContentReader.course(bytes: [UInt8](version.source), name: course).certificateTemplate else {
+            guard let template = published.course.certificateTemplate else {
                 throw CLIError("course \(course) names no <certificate template=\"…\"/>; it issues no certificates")
             }
             let officerID = try officer.map { code in try db.officer(agencyID: agencyID, employeeCode: code).id ?? 0 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import JariyaCore
-import JariyaServer
+import JariyaApp
 import JariyaStore
 import JariyaXML
 
@@ -65,7 +65,7 @@ struct CourseCommand: ParsableCommand {
             let db = try database.open()
             let agency = try db.agency(code: database.agency)
             let who = publisher ?? ProcessInfo.processInfo.environment["USER"] ?? "trainer"
-            let (set, outcomes) = try ContentPublisher.publish(paths: files, database: db, agency: agency, publisher: who, now: Date())
+            let (set, outcomes) = try ContentPublisher.publish(paths: files, content: PublishedContent(database: db), agency: agency, publisher: who, now: Date())
             try report(set, fileCount: files.count, consequence: "nothing was published")
             for outcome in outcomes {
                 say(outcome.isNew ? "published \(outcome.kind) \(outcome.key) version \(outcome.version)"

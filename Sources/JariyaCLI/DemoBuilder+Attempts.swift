@@ -1,22 +1,21 @@
 import Foundation
+import JariyaApp
 import JariyaCore
 import JariyaStore
 import JariyaXML
 
 extension DemoBuilder {
-    /// A year of pre-tests and post-tests through the store's own attempt
-    /// lifecycle: pre-tests in Q1 of FY2567, post-tests spread over the four
-    /// quarters, weaker before the reading than after, some officers needing a
-    /// second try and a few never taking the post-test, so reports have
-    /// something true to say. Returned as events, to be run in time order.
-    func takeTests(_ db: AppDatabase, agency: Agency, officers: [OfficerListing], content: ContentSet) throws -> [DemoEvent] {
-        guard let courseFile = content.courses.first, let bankFile = content.banks.first,
-              let version = try db.currentCourse(agencyID: agency.id ?? 0, key: courseFile.model.id), let versionID = version.id,
-              let bankVersionID = version.posttestBankVersionId else { return [] }
+    /// A year of pre-tests and post-tests taken through the quiz engine, as
+    /// officers take them: pre-tests in Q1 of FY2567, post-tests spread over
+    /// the four quarters, weaker before the reading than after, some officers
+    /// needing a second try and a few never taking the post-test, so reports
+    /// have something true to say. Returned as events, to be run in time order;
+    /// the engine's clock is stopped at each event's moments.
+    func takeTests(_ engine: QuizEngine, agency: Agency, officers: [OfficerListing], content: ContentSet) throws -> [DemoEvent] {
+        guard let courseFile = content.courses.first, let bankFile = content.banks.first else { return [] }
+        let db = engine.database
         let course = courseFile.model
         let bank = bankFile.model
-        let scorer = AttemptGrader(score: { attempt, answers in bank.score(attempt.drawn, answers: answers) },
-                                   completionRule: { _ in course.completion })
         var random = SeededGenerator(seed: 2567)
         var events: [DemoEvent] = []
         let users = try db.users(agencyID: agency.id ?? 0)
@@ -24,26 +23,24 @@ extension DemoBuilder {
             guard let user = users.first(where: { $0.officerId == listing.officer.id }) else { continue }
             let before = Double.random(in: 0.35...0.65, using: &random)
             let pretestDay = Self.instant(CivilDate(year: 2023, month: 10 + index % 3, day: 3 + index % 20), hour: 9 + index % 6)
-            var seen: [TestKind: [[String]]] = [:] // a retry draws as the server's does, away from the earlier tries
             for (kind, ability, day) in try plannedTests(index: index, before: before, pretestDay: pretestDay, random: &random) {
                 guard let spec = kind == .pretest ? course.pretest : course.posttest else { continue }
                 let seed = random.next()
-                let plan = AttemptPlan(courseVersionId: versionID, bankVersionId: bankVersionID, courseKey: course.id, kind: kind,
-                                       passPercent: spec.passPercent, minutes: spec.minutes,
-                                       attemptsLimit: kind == .pretest ? (spec.attempts ?? 1) : spec.attempts,
-                                       requiresPretest: kind == .posttest, seed: Int64(bitPattern: seed),
-                                       drawn: try bank.draw(spec, seed: seed, seenBefore: seen[kind] ?? []))
-                seen[kind, default: []].append(plan.drawn.map(\.questionID))
                 let publicID = String(format: "demo%04d%012llx", events.count, seed & 0xFFFF_FFFF_FFFF)
-                let answers = plan.drawn.compactMap { item in bank.question(id: item.questionID) }
-                    .map { question in (question.id, Self.answer(question, right: Double.random(in: 0..<1, using: &random) < ability)) }
+                // One roll a question, in the order drawn: whether this officer gets it right.
+                let rolls = (0..<spec.questionCount).map { _ in Double.random(in: 0..<1, using: &random) }
+                let taker = QuizEngine(database: db, content: engine.content, clock: engine.clock, seeds: { seed }, publicIDs: { publicID })
                 events.append(DemoEvent(at: day) {
-                    _ = try db.startAttempt(user: user, plan: plan, publicID: publicID, now: day)
-                    for (number, (questionID, answer)) in answers.enumerated() {
-                        try db.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, answer: answer,
-                                          seq: number + 1, now: day.addingTimeInterval(Double(40 * (number + 1))), scorer: scorer)
+                    _ = try taker.at(day).start(user: user, courseKey: course.id, kind: kind)
+                    let drawn = try db.attemptHeader(publicID: publicID, userID: user.id ?? 0).drawn
+                    for (number, item) in drawn.enumerated() {
+                        guard let question = bank.question(id: item.questionID) else { continue }
+                        let answer = Self.answer(question, right: rolls.indices.contains(number) && rolls[number] < ability)
+                        _ = try taker.at(day.addingTimeInterval(Double(40 * (number + 1))))
+                            .save(user: user, publicID: publicID, questionID: item.questionID, seq: number + 1,
+                                  answer: QuizEngine.display(answer, drawn: item))
                     }
-                    _ = try db.submit(publicID: publicID, userID: user.id ?? 0, now: day.addingTimeInterval(900), scorer: scorer)
+                    _ = try taker.at(day.addingTimeInterval(900)).submit(user: user, publicID: publicID)
                 })
             }
         }

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import JariyaCore
-import JariyaServer
+import JariyaApp
 import JariyaStore
 
 /// Builds the demo agency through the same paths HR and trainers use: the
@@ -54,7 +54,8 @@ struct DemoBuilder {
         }
 
         let files = try Self.xmlFiles(in: "\(contentRoot)/Quizzes") + Self.xmlFiles(in: "\(contentRoot)/Courses")
-        let (set, published) = try ContentPublisher.publish(paths: files, database: db, agency: agency, publisher: "trainer",
+        let content = PublishedContent(database: db)
+        let (set, published) = try ContentPublisher.publish(paths: files, content: content, agency: agency, publisher: "trainer",
                                                             now: Self.instant(CivilDate(year: 2023, month: 10, day: 2), hour: 9))
         guard set.isValid else {
             set.diagnostics.forEach { warn($0.description) }
@@ -85,7 +86,8 @@ struct DemoBuilder {
         // The year's lectures and tests, run in the order they happened: completion
         // is judged at each event, as it is in use, and the ledger reads chronologically.
         let lectures = try holdLectures(db, agency: agency, officers: officers, rule: set.courses.first?.model.completion)
-        let tests = try takeTests(db, agency: agency, officers: officers, content: set)
+        let engine = QuizEngine(database: db, content: content, clock: { Date() }, seeds: { 0 })
+        let tests = try takeTests(engine, agency: agency, officers: officers, content: set)
         for event in (lectures + tests).sorted(by: { $0.at < $1.at }) { try event.run() }
         let attempts = tests.count
         return Summary(agency: agency, officers: officers.count, divisions: try db.divisions(agencyID: agencyID).count,

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import JariyaCore
 import JariyaDocuments
-import JariyaServer
+import JariyaApp
 import JariyaStore
 
 /// `jariya report …`: the issue (6) compliance report and what HR writes into it.
@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
             let agency = try db.agency(code: database.agency)
             let report: ComplianceReport
             do {
-                report = try await ComplianceReports(database: db).report(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
+                report = try await ComplianceReports(content: PublishedContent(database: db)).report(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
                                                                      throughQuarter: period.throughQuarter, now: Date())
             } catch let error as ComplianceReports.Failure {
                 throw CLIError(error.description)
@@ -85,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             let agency = try db.agency(code: database.agency)
             let report: CompletionReport
             do {
-                report = try ComplianceReports(database: db).completion(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
+                report = try ComplianceReports(content: PublishedContent(database: db)).completion(agency: agency, courseKey: period.course, fiscalYear: period.fiscalYear,
                                                                          throughQuarter: period.throughQuarter, division: division,
                                                                          staffType: staffType, status: status, now: Date())
             } catch let error as ComplianceReports.Failure {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JariyaApp
 import JariyaStore
 import Hummingbird
 import JariyaServer

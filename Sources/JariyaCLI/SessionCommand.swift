@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JariyaApp
 import JariyaCore
 import JariyaDocuments
 import JariyaStore
@@ -34,7 +35,7 @@ struct SessionCommand: ParsableCommand {
             guard let ends = CivilDate.bangkokInstant(end), ends > starts else { throw CLIError("--end \"\(end)\" must be a date and time after the start", exitCode: 2) }
             let db = try database.open()
             let agency = try db.agency(code: database.agency)
-            guard try db.currentCourse(agencyID: agency.id ?? 0, key: course) != nil else { throw CLIError("no published course \"\(course)\"") }
+            guard try db.currentCourseVersionID(agencyID: agency.id ?? 0, key: course) != nil else { throw CLIError("no published course \"\(course)\"") }
             let session = try db.createSession(TrainingSession(
                 agencyId: agency.id ?? 0, courseKey: course, title: ThaiText.clean(title), startsAt: starts, endsAt: ends,
                 place: ThaiText.clean(place), trainer: ThaiText.clean(trainer), format: online ? "online" : "onsite", budgetBaht: budget,
@@ -106,7 +107,7 @@ struct SessionCommand: ParsableCommand {
             let outcome = try db.recordAttendance(
                 sessionID: session, agencyID: agency.id ?? 0, employeeCode: officer, status: status, method: .roll,
                 actor: actor ?? ProcessInfo.processInfo.environment["USER"] ?? "trainer", reason: reason, now: Date(),
-                rule: try CourseRules.completionRule(db, agencyID: agency.id ?? 0, courseKey: info.courseKey))
+                rule: try PublishedContent(database: db).completionRule(agencyID: agency.id ?? 0, courseKey: info.courseKey))
             guard let seq = outcome.ledgerSeq else { return say("\(officer) is already \(status.rawValue) at session \(session); nothing changed") }
             say("\(outcome.corrected ? "corrected" : "recorded") \(officer) \(status.rawValue) at session \(session) (ledger entry \(seq))")
             if let completion = outcome.completion { say("completion of \(info.courseKey) \(completion)") }
@@ -141,7 +142,7 @@ struct SessionCommand: ParsableCommand {
             do {
                 let outcomes = try db.importSheet(sessionID: session, agencyID: agency.id ?? 0, rows: rows,
                                                   actor: ProcessInfo.processInfo.environment["USER"] ?? "trainer", reason: reason, now: Date(),
-                                                  rule: try CourseRules.completionRule(db, agencyID: agency.id ?? 0, courseKey: info.courseKey))
+                                                  rule: try PublishedContent(database: db).completionRule(agencyID: agency.id ?? 0, courseKey: info.courseKey))
                 say("imported \(rows.count) row(s) into session \(session): \(outcomes.filter { $0.ledgerSeq != nil }.count) recorded, \(outcomes.filter { $0.completion == "completed" }.count) completion(s)")
             } catch AttendanceError.sheet(let problems) {
                 problems.forEach { warn("\(file): \($0)") }

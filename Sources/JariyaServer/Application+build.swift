@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
+import JariyaDocuments
 import JariyaStore
 import Logging
 import Mustache
@@ -98,18 +100,20 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     let templates = try await Templates.load()
     // With the key at hand, a completion earns its certificate in the same transaction.
     let database = configuration.database.issuing(with: configuration.signingKey.map { CertificateIssuer(key: $0) })
-    let cache = ContentCache(database: database)
-    let engine = QuizEngine(database: database, cache: cache,
+    let content = PublishedContent(database: database)
+    let engine = QuizEngine(database: database, content: content,
                             clock: configuration.clock, seeds: configuration.seeds)
+    let health = HealthController(database: database)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     let routeTable = MethodNotAllowedMiddleware<AppRequestContext>.RouteTable()
+    router.add(middleware: WorkerThreadsMiddleware(threads: .database))
     router.add(middleware: RequestIDMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MethodNotAllowedMiddleware(table: routeTable))
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(middleware: FileMiddleware(configuration.bootstrapFolder, urlBasePath: "/assets/bootstrap",
                                           cacheControl: .init([(MediaType(type: .any), [.maxAge(86_400), .public])]), logger: logger))
-    HealthController(database: database).addRoutes(to: router)
+    health.addRoutes(to: router)
     PublicPagesController(database: database, agencyCode: configuration.agencyCode, templates: templates)
         .addRoutes(to: router)
     let certificates = CertificateController(database: database, printer: configuration.certificates, templates: templates)
@@ -118,9 +122,9 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     try AssetController.load().addRoutes(to: router)
     let passwords = PasswordLogin(database: database, accountBackoff: configuration.accountBackoff,
                                   addressBackoff: configuration.addressBackoff, trustedProxies: configuration.trustedProxies)
-    let complianceReports = ComplianceReports(database: database)
-    let reports = ReportController(reports: complianceReports, html: ComplianceReportHTML(templates: templates),
-                                   clock: configuration.clock, completionHTML: CompletionReportHTML(templates: templates))
+    let complianceReports = ComplianceReports(content: content)
+    let reports = ReportController(reports: complianceReports, html: try await ComplianceReportHTML.load(),
+                                   clock: configuration.clock, completionHTML: try await CompletionReportHTML.load())
 
     // The web pages: a login cookie instead of a bearer token, a form token on every post.
     let renderer = WebRenderer(templates: templates)
@@ -133,9 +137,9 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     CheckInPages(engine: engine, renderer: renderer).addRoutes(to: web)
     QuizPages(engine: engine, renderer: renderer).addRoutes(to: web)
     HRPages(reports: complianceReports, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
-    TrainerPages(database: database, renderer: renderer, clock: configuration.clock,
+    TrainerPages(content: content, renderer: renderer, clock: configuration.clock,
                  contentRoot: configuration.certificates.folder.deletingLastPathComponent().path).addRoutes(to: web)
-    SessionPages(database: database, cache: cache, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
+    SessionPages(database: database, content: content, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     RosterPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     AssignmentPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
     AdminPages(database: database, renderer: renderer, clock: configuration.clock).addRoutes(to: web)
@@ -148,13 +152,13 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     OpenAPIController().addRoutes(to: api)
     AuthController(database: database, passwords: passwords, clock: configuration.clock).addRoutes(to: api)
     AttemptController(engine: engine).addRoutes(to: api)
-    SessionController(database: database, cache: cache, clock: configuration.clock).addRoutes(to: api)
+    SessionController(database: database, content: content, clock: configuration.clock).addRoutes(to: api)
     certificates.addRoutes(to: api)
     reports.addRoutes(to: api)
 
     routeTable.fill(router.routes.map { ("\($0.path)", $0.method) })
 
-    var services: [any Service] = [DeadlineSweeper(engine: engine, interval: configuration.sweepInterval, logger: logger)]
+    var services: [any Service] = [DeadlineSweeper(engine: engine, health: health, interval: configuration.sweepInterval, logger: logger)]
     if let signing = configuration.signingKey {
         services.append(CheckpointService(database: database, agencyCode: configuration.agencyCode, key: signing,
                                           every: configuration.checkpointEvery, interval: configuration.sweepInterval,

@@ -17,19 +17,24 @@ struct CheckpointService: Service {
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let agency = try database.agency(code: agencyCode)
-                if let checkpoint = try database.checkpointIfDue(agency: agency, key: key.privateKey(), keyPath: key.path, every: every, now: clock()) {
-                    logger.info("signed ledger checkpoint at \(checkpoint.size) entries, head \(checkpoint.head)")
-                }
-            } catch {
-                logger.error("ledger checkpoint failed: \(error)")
-            }
+            // The store's calls block: they run on the request threads, not the cooperative pool.
+            await withTaskExecutorPreference(WorkerThreads.database) { checkpoint() }
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             } catch {
                 return
             }
+        }
+    }
+
+    private func checkpoint() {
+        do {
+            let agency = try database.agency(code: agencyCode)
+            if let checkpoint = try database.checkpointIfDue(agency: agency, key: key.privateKey(), keyPath: key.path, every: every, now: clock()) {
+                logger.info("signed ledger checkpoint at \(checkpoint.size) entries, head \(checkpoint.head)")
+            }
+        } catch {
+            logger.error("ledger checkpoint failed: \(error)")
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaStore
-import NIOPosix
 
 /// Logging in with a password, the same for the API and the login page:
 /// failures slowed per account and per address by a back-off kept in the
@@ -46,7 +46,8 @@ struct PasswordLogin: Sendable {
         let user = try database.user(username: username)
         // Hash even for unknown users, so timing does not tell which usernames exist.
         let stored = user?.passwordHash
-        let matches = try await NIOThreadPool.singleton.runIfActive {
+        // On the hashing threads: every core, and away from the requests' threads.
+        let matches = await withTaskExecutorPreference(WorkerThreads.hashing) {
             PasswordHasher.verify(password, hash: stored ?? Self.decoyHash)
         }
         guard let user, user.active, matches else {
@@ -54,6 +55,11 @@ struct PasswordLogin: Sendable {
             throw Refusal.wrongCredentials
         }
         try database.clearLoginFailures(key: account)
+        // A hash made with older, dearer settings is made again now that the password is at hand.
+        if let stored, PasswordHasher.needsRehash(stored) {
+            let fresh = try await withTaskExecutorPreference(WorkerThreads.hashing) { try PasswordHasher.hash(password) }
+            try database.replacePasswordHash(userID: user.id ?? 0, old: stored, new: fresh)
+        }
         return user
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JariyaApp
 import Logging
 
 /// The last word on an error no other layer turned into an answer: the
@@ -12,7 +13,7 @@ struct RequestIDMiddleware<Context: RequestContext>: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let id = SessionToken.publicID()
+        let id = PublicID.make()
         var response: Response
         do {
             response = try await next(request, context)

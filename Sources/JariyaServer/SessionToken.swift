@@ -17,10 +17,4 @@ enum SessionToken {
     static func hash(_ token: String) -> String {
         Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
-
-    /// A random id for URLs, 32 hex characters.
-    static func publicID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return Hex.string((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
-    }
 }

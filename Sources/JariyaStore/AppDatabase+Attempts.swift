@@ -42,20 +42,38 @@ public struct AttemptPlan: Sendable {
 }
 
 /// Grades attempts: the score against the attempt's bank version and the
-/// completion rule of its course version. Supplied by the engine, which holds
-/// the parsed content; the store holds only the facts.
+/// completion rule of its course version. Supplied by the application layer,
+/// which holds the parsed content; the store holds only the facts. Both run
+/// inside the store's transaction, with that transaction's published versions
+/// at hand for a reader whose cache misses. A grader that cannot read the
+/// content throws: an attempt is never graded against nothing.
 public struct AttemptGrader: Sendable {
     /// Scores answers (keyed by question id).
-    public var score: @Sendable (AttemptRecord, [String: Answer]) -> Score
+    public var score: @Sendable (AttemptRecord, [String: Answer], PublishedSource) throws -> Score
     /// The completion rule of the attempt's course, nil when completion is not judged.
-    public var completionRule: @Sendable (AttemptRecord) -> CompletionRule?
+    public var completionRule: @Sendable (AttemptRecord, PublishedSource) throws -> CompletionRule?
 
-    /// A grader from its two functions.
-    public init(score: @escaping @Sendable (AttemptRecord, [String: Answer]) -> Score,
-                completionRule: @escaping @Sendable (AttemptRecord) -> CompletionRule? = { _ in nil }) {
+    /// A grader that reads published content where it needs it.
+    public init(score: @escaping @Sendable (AttemptRecord, [String: Answer], PublishedSource) throws -> Score,
+                completionRule: @escaping @Sendable (AttemptRecord, PublishedSource) throws -> CompletionRule?) {
         self.score = score
         self.completionRule = completionRule
     }
+
+    /// A grader from two functions that need nothing published (the store's tests).
+    public init(score: @escaping @Sendable (AttemptRecord, [String: Answer]) -> Score,
+                completionRule: @escaping @Sendable (AttemptRecord) -> CompletionRule? = { _ in nil }) {
+        self.init(score: { attempt, answers, _ in score(attempt, answers) },
+                  completionRule: { attempt, _ in completionRule(attempt) })
+    }
+}
+
+/// What one sweep of expired attempts did.
+public struct ExpirySweep: Sendable, Equatable {
+    /// Attempts submitted because their time ran out.
+    public var submitted = 0
+    /// Attempts left open because they could not be graded, by public id, with why.
+    public var failed: [String: String] = [:]
 }
 
 /// What a save did.
@@ -120,45 +138,24 @@ extension AppDatabase {
     }
 
     /// An attempt with its saved answers, if it belongs to the user. One past
-    /// its deadline is submitted first, with what was saved.
+    /// its deadline is submitted first, with what was saved. Read as a read
+    /// (concurrently with others) and written only when the deadline has passed.
     public func attempt(publicID: String, userID: Int64, now: Date, scorer: AttemptGrader) throws -> (AttemptRecord, [AttemptAnswerRecord]) {
-        try writer.write { db in
+        let read = try writer.read { db in
+            let attempt = try owned(db, publicID: publicID, userID: userID)
+            return (attempt, try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id).fetchAll(db))
+        }
+        guard Self.hasExpired(read.0, now: now) else { return read }
+        return try writer.write { db in
             var attempt = try owned(db, publicID: publicID, userID: userID)
             try closeIfExpired(db, &attempt, now: now, scorer: scorer)
-            let answers = try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id).fetchAll(db)
-            return (attempt, answers)
+            return (attempt, try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id).fetchAll(db))
         }
     }
 
     /// The attempt's row, if it belongs to the user, as it is (no deadline check).
     public func attemptHeader(publicID: String, userID: Int64) throws -> AttemptRecord {
         try writer.read { db in try owned(db, publicID: publicID, userID: userID) }
-    }
-
-    /// Saves one answer. Saves are numbered by the client: a number already
-    /// used is accepted again only for the very same answer (a retry), and an
-    /// older number is refused, so a delayed request cannot undo a newer answer.
-    @discardableResult
-    public func saveAnswer(publicID: String, userID: Int64, questionID: String, answer: Answer, seq: Int,
-                           now: Date, scorer: AttemptGrader) throws -> SaveOutcome {
-        let encoded = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
-        let outcome: Result<SaveOutcome, AttemptError> = try writer.write { db in
-            var attempt = try owned(db, publicID: publicID, userID: userID)
-            try closeIfExpired(db, &attempt, now: now, scorer: scorer)
-            guard !attempt.isSubmitted else { return .failure(.closed) }
-            guard attempt.drawn.contains(where: { $0.questionID == questionID }) else { return .failure(.notInAttempt(questionID)) }
-            if seq <= attempt.lastSaveSeq {
-                let existing = try AttemptAnswerRecord
-                    .filter(Column("attempt_id") == attempt.id && Column("question_id") == questionID).fetchOne(db)
-                if seq == attempt.lastSaveSeq, existing?.seq == seq, existing?.answer == encoded { return .success(.repeated) }
-                return .failure(.staleSave(lastAccepted: attempt.lastSaveSeq))
-            }
-            var record = AttemptAnswerRecord(attemptId: attempt.id ?? 0, questionId: questionID, answer: encoded, seq: seq, savedAt: now)
-            try record.upsert(db)
-            try db.execute(sql: "UPDATE attempt SET last_save_seq = ? WHERE id = ?", arguments: [seq, attempt.id])
-            return .success(.saved)
-        }
-        return try outcome.get()
     }
 
     /// Submits the attempt once and grades it. A second submit, racing or
@@ -174,16 +171,28 @@ extension AppDatabase {
     }
 
     /// Submits every attempt whose deadline and grace have passed, with what
-    /// was saved; run periodically so the grade exists even if the officer never returns.
-    @discardableResult
-    public func submitExpired(now: Date, scorer: AttemptGrader) throws -> Int {
+    /// was saved; run periodically so the grade exists even if the officer
+    /// never returns. Each attempt is graded in a savepoint of its own: one
+    /// that cannot be graded stays open and is named, and the others go on.
+    public func submitExpired(now: Date, scorer: AttemptGrader) throws -> ExpirySweep {
         try writer.write { db in
             let expired = try AttemptRecord
                 .filter(Column("submitted_at") == nil && Column("deadline") != nil
                         && Column("deadline") < now.addingTimeInterval(-Self.deadlineGrace))
                 .fetchAll(db)
-            for var attempt in expired { try closeIfExpired(db, &attempt, now: now, scorer: scorer) }
-            return expired.count
+            var sweep = ExpirySweep()
+            for var attempt in expired {
+                do {
+                    try db.inSavepoint {
+                        try closeIfExpired(db, &attempt, now: now, scorer: scorer)
+                        return .commit
+                    }
+                    sweep.submitted += 1
+                } catch {
+                    sweep.failed[attempt.publicId] = String(describing: error)
+                }
+            }
+            return sweep
         }
     }
 
@@ -207,24 +216,29 @@ extension AppDatabase {
         }
     }
 
-    private func owned(_ db: Database, publicID: String, userID: Int64) throws -> AttemptRecord {
+    func owned(_ db: Database, publicID: String, userID: Int64) throws -> AttemptRecord {
         guard let attempt = try AttemptRecord.filter(Column("public_id") == publicID && Column("user_id") == userID).fetchOne(db) else {
             throw AttemptError.notFound
         }
         return attempt
     }
 
-    private func closeIfExpired(_ db: Database, _ attempt: inout AttemptRecord, now: Date, scorer: AttemptGrader) throws {
-        guard !attempt.isSubmitted, let deadline = attempt.deadline else { return }
-        let closes = deadline.addingTimeInterval(Self.deadlineGrace)
-        if now > closes { try grade(db, &attempt, at: closes, by: "deadline", scorer: scorer) }
+    /// Whether the attempt is open past its deadline and grace.
+    private static func hasExpired(_ attempt: AttemptRecord, now: Date) -> Bool {
+        guard !attempt.isSubmitted, let deadline = attempt.deadline else { return false }
+        return now > deadline.addingTimeInterval(deadlineGrace)
+    }
+
+    func closeIfExpired(_ db: Database, _ attempt: inout AttemptRecord, now: Date, scorer: AttemptGrader) throws {
+        guard Self.hasExpired(attempt, now: now), let deadline = attempt.deadline else { return }
+        try grade(db, &attempt, at: deadline.addingTimeInterval(Self.deadlineGrace), by: "deadline", scorer: scorer)
     }
 
     private func grade(_ db: Database, _ attempt: inout AttemptRecord, at time: Date, by who: String, scorer: AttemptGrader) throws {
         let answers = try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id).fetchAll(db)
         let byQuestion = Dictionary(answers.compactMap { record in record.decoded.map { (record.questionId, $0) } },
                                     uniquingKeysWith: { first, _ in first })
-        let score = scorer.score(attempt, byQuestion)
+        let score = try scorer.score(attempt, byQuestion, PublishedSource(db: db))
         try db.execute(sql: """
             UPDATE attempt SET submitted_at = ?, submitted_by = ?, earned_centipoints = ?, possible_centipoints = ?,
                 percent_bp = ?, passed = ?
@@ -245,7 +259,7 @@ extension AppDatabase {
                                   "number": String(attempt.number), "percent_bp": String(score.percent),
                                   "passed": String(score.passes(attempt.passPercent)), "submitted_by": who,
                               ], now: time)
-        if let rule = scorer.completionRule(attempt) {
+        if let rule = try scorer.completionRule(attempt, PublishedSource(db: db)) {
             _ = try Self.judgeCompletion(db, agencyID: attempt.agencyId, officerID: attempt.officerId, courseKey: attempt.courseKey,
                                          fiscalYear: attempt.fiscalYear, rule: rule, issuer: certificateIssuer, actor: actor, now: time,
                                          reason: "\(attempt.kind.rawValue) submitted")

@@ -82,4 +82,12 @@ extension AppDatabase {
             return user
         }
     }
+
+    /// Replaces a user's password hash with one of the same password made with
+    /// today's settings, unless the password was changed in between.
+    public func replacePasswordHash(userID: Int64, old: String, new: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE user SET password_hash = ? WHERE id = ? AND password_hash = ?", arguments: [new, userID, old])
+        }
+    }
 }

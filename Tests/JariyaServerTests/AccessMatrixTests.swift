@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JariyaApp
 import JariyaCore
 import JariyaServer
 import JariyaStore
@@ -345,7 +346,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let refresher = folder.appendingPathComponent("refresher.xml")
         try Data(sample.replacingOccurrences(of: #"id="code-of-ethics""#, with: #"id="refresher""#).utf8).write(to: refresher)
-        let (checked, published) = try ContentPublisher.publish(paths: [refresher.path], database: world.database,
+        let (checked, published) = try ContentPublisher.publish(paths: [refresher.path], content: PublishedContent(database: world.database),
                                                                 agency: world.database.agency(code: "yodkaew"), publisher: "trainer",
                                                                 now: world.clock.now, contentRoot: root.path)
         #expect(checked.isValid && published.count == 1, "\(checked.diagnostics)")

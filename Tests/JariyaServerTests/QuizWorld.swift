@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JariyaApp
 import JariyaCore
 import JariyaServer
 import JariyaStore

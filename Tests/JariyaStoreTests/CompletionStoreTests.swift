@@ -15,7 +15,7 @@ import Testing
                                                            endsAt: start.addingTimeInterval(3600), place: "", trainer: "", format: "onsite",
                                                            budgetBaht: nil, codeSecret: String(repeating: "k", count: 32), createdBy: "t",
                                                            createdAt: start))
-        let grader = AttemptGrader(score: AttemptStoreTests.scorer.score, completionRule: { _ in Self.rule })
+        let grader = AttemptGrader(score: AttemptStoreTests.scorer.score, completionRule: { _, _ in Self.rule })
         let (attempt, _) = try db.startAttempt(user: world.user, plan: world.plan, publicID: "attempt-0000000101", now: start)
         try db.saveAnswer(publicID: attempt.publicId, userID: world.user.id ?? 0, questionID: "q1", answer: .truth(true), seq: 1, now: start, scorer: grader)
         _ = try db.submit(publicID: attempt.publicId, userID: world.user.id ?? 0, now: start, scorer: grader)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaStore
 
@@ -74,7 +75,7 @@ struct AssignmentPages {
             throw HTTPError(.badRequest, message: "fiscalYear must be a Buddhist-Era year such as 2570")
         }
         let course = context.form["course"] ?? ""
-        guard try database.currentCourse(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
+        guard try database.currentCourseVersionID(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
         let division = context.form["division"].flatMap { $0.isEmpty ? nil : $0 }
         try database.assign(agencyID: user.agencyId, courseKey: course, fiscalYear: fiscalYear, divisionCode: division,
                             by: user.username, now: clock())

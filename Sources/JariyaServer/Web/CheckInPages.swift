@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaStore
 
@@ -51,7 +52,7 @@ struct CheckInPages {
         guard let id = context.form["session"].flatMap({ Int64($0) }) else { throw HTTPError(.badRequest, message: "choose the session") }
         let code = (context.form["code"] ?? "").trimmingCharacters(in: .whitespaces)
         let session = try database.session(id: id, agencyID: user.agencyId)
-        let rule = try engine.cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey)
+        let rule = try engine.content.completionRule(agencyID: user.agencyId, courseKey: session.courseKey)
         let outcome: AttendanceOutcome
         do {
             outcome = try database.selfCheckIn(sessionID: id, user: user, code: code, now: engine.clock(), rule: rule)

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
+import JariyaDocuments
 import JariyaStore
 
 /// HR's pages: the dashboard of completion by division and quarter, the

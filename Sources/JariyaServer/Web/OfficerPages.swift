@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaAPI
 import JariyaCore
 import JariyaStore
@@ -119,7 +120,7 @@ struct OfficerPages {
 
     private func modules(courseKey: String, agencyID: Int64) throws -> [Module] {
         guard let version = try database.currentCourse(agencyID: agencyID, key: courseKey), let id = version.id else { return [] }
-        return try engine.cache.course(versionID: id).1.modules
+        return try engine.content.course(versionID: id).course.modules
     }
 
     /// A block of a module, ready for the template.
@@ -151,7 +152,7 @@ struct OfficerPages {
         guard let version = try database.currentCourse(agencyID: user.agencyId, key: key), let id = version.id else {
             throw HTTPError(.notFound, message: "no published course \(key)")
         }
-        let course = try engine.cache.course(versionID: id).1
+        let course = try engine.content.course(versionID: id).course
         guard course.modules.indices.contains(number - 1) else { throw HTTPError(.notFound, message: "the course has no module \(number)") }
         let module = course.modules[number - 1]
         if let officerID = user.officerId {

@@ -1,3 +1,4 @@
+import JariyaApp
 import JariyaAPI
 import JariyaStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaAPI
 import JariyaCore
 import JariyaStore
@@ -105,37 +106,21 @@ struct QuizPages {
         let user = try context.requireRole([.officer])
         let publicID = try context.parameters.require("attempt")
         let number = try context.parameters.require("number", as: Int.self)
-        let attempt = try engine.view(user: user, publicID: publicID)
-        if attempt.status != "open" { return redirect(to: "/my/attempts/\(publicID)/result") }
-        guard attempt.questions.indices.contains(number - 1) else { throw HTTPError(.notFound, message: "the test has no question \(number)") }
-        let question = attempt.questions[number - 1]
-        if let answer = Self.answer(to: question, from: context.form) {
-            try save(answer, to: question.id, in: attempt, user: user)
+        let form = context.form
+        // One write: the page's script may be saving the same answer at this
+        // very moment (a change, then a quick tap on Next); the store takes
+        // them one after the other, and the second finds nothing new to write.
+        let saved = try engine.savePage(user: user, publicID: publicID, number: number) { question in
+            Self.answer(to: question, from: form)
         }
+        guard case .saved(let questionCount) = saved else { return redirect(to: "/my/attempts/\(publicID)/result") }
         if WebSession.header(Self.autosave, in: request) != nil { return Response(status: .noContent) }
         switch context.form["go"] {
         case "previous": return redirect(to: "/my/attempts/\(publicID)/q/\(max(1, number - 1))")
         case "review": return redirect(to: "/my/attempts/\(publicID)/review")
         default:
-            return redirect(to: number < attempt.questions.count ? "/my/attempts/\(publicID)/q/\(number + 1)" : "/my/attempts/\(publicID)/review")
+            return redirect(to: number < questionCount ? "/my/attempts/\(publicID)/q/\(number + 1)" : "/my/attempts/\(publicID)/review")
         }
-    }
-
-    /// Saves an answer unless it is the one saved. The page's script may be
-    /// saving the same answer at the same moment (a change, then a quick tap
-    /// on Next): when its save lands first, this one reads again and goes on.
-    private func save(_ answer: AnswerView, to questionID: String, in attempt: AttemptView, user: User) throws {
-        var attempt = attempt
-        for _ in 0..<3 {
-            guard answer != attempt.answers[questionID] else { return }
-            do {
-                _ = try engine.save(user: user, publicID: attempt.id, questionID: questionID, seq: attempt.lastSeq + 1, answer: answer)
-                return
-            } catch AttemptError.staleSave {
-                attempt = try engine.view(user: user, publicID: attempt.id)
-            }
-        }
-        throw AttemptError.staleSave(lastAccepted: attempt.lastSeq)
     }
 
     /// The header the page's script sends when it saves without moving on.

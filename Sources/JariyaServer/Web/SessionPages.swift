@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaDocuments
 import JariyaStore
@@ -10,7 +11,7 @@ struct SessionPages {
     /// Sessions and attendance.
     let database: AppDatabase
     /// Parsed courses, for their completion rules.
-    let cache: ContentCache
+    let content: PublishedContent
     /// Renders pages.
     let renderer: WebRenderer
     /// The server clock.
@@ -106,7 +107,7 @@ struct SessionPages {
             throw HTTPError(.badRequest, message: "choose an officer and a status")
         }
         let session = try database.session(id: id, agencyID: user.agencyId)
-        let rule = try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey)
+        let rule = try content.completionRule(agencyID: user.agencyId, courseKey: session.courseKey)
         let reason = context.form["reason"].map { ThaiText.clean($0) }.flatMap { $0.isEmpty ? nil : $0 }
         _ = try database.recordAttendance(sessionID: id, agencyID: user.agencyId, employeeCode: code, status: status, method: .roll,
                                           actor: user.username, reason: reason, now: clock(), rule: rule)

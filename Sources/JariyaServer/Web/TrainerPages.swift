@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaStore
 import JariyaXML
@@ -8,8 +9,9 @@ import JariyaXML
 /// line-numbered errors as `jariya course check`, preview, publish.
 /// Lecture sessions are in `SessionPages`.
 struct TrainerPages {
-    /// Where content is published.
-    let database: AppDatabase
+    /// The published content, and the database it is published to.
+    let content: PublishedContent
+    var database: AppDatabase { content.database }
     /// Renders pages.
     let renderer: WebRenderer
     /// The server clock.
@@ -63,9 +65,10 @@ struct TrainerPages {
         let user = try context.requireRole(Self.roles)
         let words = WebText.words(context.language)
         let day = { (date: Date) in ThaiDate.short(CivilDate(date, in: .bangkok)) }
-        let courses = try database.currentCourses(agencyID: user.agencyId).map {
-            Published(kind: words["course"] ?? "course", key: $0.courseKey, title: $0.title, version: $0.version, published: day($0.publishedAt),
-                      review: Self.reviewLines(published: $0))
+        let courses = try content.currentCourses(agencyID: user.agencyId).map { published in
+            let version = published.version
+            return Published(kind: words["course"] ?? "course", key: version.courseKey, title: version.title, version: version.version,
+                             published: day(version.publishedAt), review: Self.reviewLines(published.course))
         }
         let banks = try database.currentBanks(agencyID: user.agencyId).map {
             Published(kind: words["bankWord"] ?? "bank", key: $0.bankKey, title: $0.title, version: $0.version, published: day($0.publishedAt))
@@ -74,10 +77,10 @@ struct TrainerPages {
             SessionLine(id: $0.id ?? 0, title: $0.title, when: "\(day($0.startsAt)) \(ThaiTime.short($0.startsAt))", place: $0.place,
                         quarter: $0.quarter)
         }
-        let content = HomeContent(published: courses + banks, sessions: Array(sessions), courses: courses,
+        let page = HomeContent(published: courses + banks, sessions: Array(sessions), courses: courses,
                                   today: CivilDate(clock(), in: .bangkok).description,
                                   message: request.uri.queryParameters["published"].map { "\(words["published"] ?? "") \($0)" })
-        return try renderer.page("trainer-home", title: "trainerHome", content, request: request, context: context)
+        return try renderer.page("trainer-home", title: "trainerHome", page, request: request, context: context)
     }
 
     /// What a check found: the errors, or a preview of the valid file.
@@ -146,12 +149,12 @@ struct TrainerPages {
     private func checked(bytes: [UInt8], filename: String, agencyID: Int64) throws -> (ContentSet, String) {
         let plain = WebForm.safeFilename(filename, otherwise: "upload.xml")
         let name = plain.lowercased().hasSuffix(".xml") ? plain : plain + ".xml"
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-upload-\(SessionToken.publicID())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jariya-upload-\(PublicID.make())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(name).path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        var set = try ContentPublisher.check(paths: [path], database: database, agency: database.agency(id: agencyID), contentRoot: contentRoot)
+        var set = try ContentPublisher.check(paths: [path], content: content, agency: database.agency(id: agencyID), contentRoot: contentRoot)
         // Messages name the uploaded file, never the server's private folder.
         set.diagnostics = set.diagnostics.map { diagnostic in
             var diagnostic = diagnostic

@@ -1,3 +1,4 @@
+import JariyaApp
 import JariyaCore
 import JariyaStore
 

@@ -9,16 +9,16 @@ import JariyaXML
 public enum ContentPublisher {
     /// Checks the files against the schemas, each other, and the banks already
     /// published; publishes all of them in one transaction only if every one is valid.
-    public static func publish(paths: [String], database: AppDatabase, agency: Agency, publisher: String, now: Date,
+    public static func publish(paths: [String], content: PublishedContent, agency: Agency, publisher: String, now: Date,
                                contentRoot: String? = nil) throws -> (ContentSet, [PublicationOutcome]) {
-        let set = try check(paths: paths, database: database, agency: agency, contentRoot: contentRoot)
+        let set = try check(paths: paths, content: content, agency: agency, contentRoot: contentRoot)
         guard set.isValid else { return (set, []) }
-        return (set, try publish(set, database: database, agency: agency, publisher: publisher, now: now))
+        return (set, try publish(set, database: content.database, agency: agency, publisher: publisher, now: now))
     }
 
     /// Checks files as `publish` would, without publishing.
-    public static func check(paths: [String], database: AppDatabase, agency: Agency, contentRoot: String? = nil) throws -> ContentSet {
-        ContentChecker(publishedBanks: try publishedBanks(database, agencyID: agency.id ?? 0), contentRoot: contentRoot).check(paths: paths)
+    public static func check(paths: [String], content: PublishedContent, agency: Agency, contentRoot: String? = nil) throws -> ContentSet {
+        ContentChecker(publishedBanks: try content.currentBanks(agencyID: agency.id ?? 0), contentRoot: contentRoot).check(paths: paths)
     }
 
     /// Publishes a checked, valid set in one transaction.
@@ -37,14 +37,4 @@ public enum ContentPublisher {
         return try database.publish(agencyID: agencyID, banks: banks, courses: courses, publisher: publisher, now: now)
     }
 
-    /// The current published banks, read back through the same safe parser.
-    static func publishedBanks(_ database: AppDatabase, agencyID: Int64) throws -> [String: QuestionBank] {
-        var banks: [String: QuestionBank] = [:]
-        for version in try database.currentBanks(agencyID: agencyID) {
-            if let bank = try? ContentReader.bank(bytes: [UInt8](version.source), name: "\(version.bankKey) v\(version.version)") {
-                banks[version.bankKey] = bank
-            }
-        }
-        return banks
-    }
 }

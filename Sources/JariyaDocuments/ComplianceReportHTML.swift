@@ -5,15 +5,11 @@ import JariyaCore
 /// source of the printed PDF. Mustache escapes every value; only the charts,
 /// drawn from numbers, go in as markup.
 public struct ComplianceReportHTML: Sendable {
-    private let templates: Templates
+    private let templates: ReportTemplates
 
-    init(templates: Templates) {
-        self.templates = templates
-    }
-
-    /// Loads the templates shipped with the server.
+    /// Loads the templates shipped with Documents.
     public static func load() async throws -> ComplianceReportHTML {
-        ComplianceReportHTML(templates: try await Templates.load())
+        ComplianceReportHTML(templates: try await ReportTemplates.load())
     }
 
     /// The document.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaDocuments
 import JariyaStore

@@ -1,4 +1,5 @@
 import Foundation
+import JariyaApp
 import JariyaAPI
 import JariyaCore
 import JariyaStore

@@ -5,7 +5,7 @@ import JariyaStore
 
 extension QuizEngine {
     /// Questions in attempt order with choices in display order; no correct flags.
-    static func questionViews(_ drawn: [DrawnQuestion], bank: QuestionBank) -> [QuestionView] {
+    public static func questionViews(_ drawn: [DrawnQuestion], bank: QuestionBank) -> [QuestionView] {
         drawn.enumerated().compactMap { index, item in
             guard let question = bank.question(id: item.questionID) else { return nil }
             var view = QuestionView(id: question.id, number: index + 1, type: question.type.rawValue, prompt: question.prompt,
@@ -24,7 +24,7 @@ extension QuizEngine {
     }
 
     /// A client's answer (display positions) in the bank's own indexes, checked against the question.
-    static func original(_ view: AnswerView, question: Question, drawn: DrawnQuestion) throws -> Answer {
+    public static func original(_ view: AnswerView, question: Question, drawn: DrawnQuestion) throws -> Answer {
         func fromDisplay(_ position: Int) throws -> Int {
             guard drawn.order.indices.contains(position) else {
                 throw QuizError.badAnswer("position \(position) is not one of the \(drawn.order.count) shown for question \(question.id)")
@@ -54,7 +54,7 @@ extension QuizEngine {
     }
 
     /// A stored answer as the client shows it.
-    static func display(_ answer: Answer, drawn: DrawnQuestion) -> AnswerView {
+    public static func display(_ answer: Answer, drawn: DrawnQuestion) -> AnswerView {
         func toDisplay(_ index: Int) -> Int { drawn.order.firstIndex(of: index) ?? index }
         switch answer {
         case .choices(let picks): return AnswerView(choices: picks.map(toDisplay).sorted())
@@ -65,7 +65,7 @@ extension QuizEngine {
     }
 
     /// The right answer, in display positions.
-    static func correct(_ question: Question, drawn: DrawnQuestion) -> AnswerView {
+    public static func correct(_ question: Question, drawn: DrawnQuestion) -> AnswerView {
         switch question.type {
         case .single, .multiple:
             display(.choices(question.choices.indices.filter { question.choices[$0].correct }), drawn: drawn)
@@ -80,15 +80,15 @@ extension QuizEngine {
 
     /// The result: the score and pass or fail always, and the key of each
     /// question only when `ReviewRule` allows it now; a note says what waits.
-    func result(user: User, publicID: String) throws -> ResultView {
+    public func result(user: User, publicID: String) throws -> ResultView {
         let (attempt, answers, course, bank) = try load(user: user, publicID: publicID)
         guard attempt.isSubmitted, let submittedAt = attempt.submittedAt, let score = attempt.score else { throw QuizError.notSubmitted }
         let isPosttest = attempt.kind == .posttest
         var view = ResultView(
             id: attempt.publicId, course: attempt.courseKey, test: attempt.kind.rawValue, number: attempt.number,
             submittedAt: submittedAt, submittedBy: attempt.submittedBy ?? "officer", scoreBasisPoints: score.percent,
-            percent: hundredths(score.percent), earnedPoints: hundredths(score.earnedCentipoints),
-            possiblePoints: hundredths(score.possibleCentipoints),
+            percent: Hundredths.text(score.percent), earnedPoints: Hundredths.text(score.earnedCentipoints),
+            possiblePoints: Hundredths.text(score.possibleCentipoints),
             passPercent: isPosttest ? attempt.passPercent : nil, passed: isPosttest ? attempt.passed : nil)
         let standings = try standings(officerID: attempt.officerId, course: course, courseKey: attempt.courseKey,
                                       fiscalYear: attempt.fiscalYear)
@@ -112,7 +112,7 @@ extension QuizEngine {
 
     /// Where the officer stands at each test of the course in a fiscal year,
     /// counted as the store counts attempts (by officer and course id).
-    func standings(officerID: Int64, course: Course, courseKey: String, fiscalYear: Int) throws -> [TestKind: TestStanding] {
+    public func standings(officerID: Int64, course: Course, courseKey: String, fiscalYear: Int) throws -> [TestKind: TestStanding] {
         var standings: [TestKind: TestStanding] = [:]
         for (kind, spec) in course.tests {
             let history = try database.attemptHistory(officerID: officerID, courseKey: courseKey, kind: kind)

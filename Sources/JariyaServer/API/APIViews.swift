@@ -1,14 +1,9 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaAPI
 import JariyaCore
 import JariyaStore
-
-extension UserView {
-    init(_ user: User) {
-        self.init(username: user.username, displayName: user.displayName, role: user.role.rawValue)
-    }
-}
 
 extension LoginView: ResponseEncodable {}
 extension AttemptView: ResponseEncodable {}

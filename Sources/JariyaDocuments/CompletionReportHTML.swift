@@ -3,15 +3,11 @@ import JariyaCore
 
 /// HR's completion report as an HTML page (Mustache escapes every value).
 public struct CompletionReportHTML: Sendable {
-    private let templates: Templates
+    private let templates: ReportTemplates
 
-    init(templates: Templates) {
-        self.templates = templates
-    }
-
-    /// Loads the templates shipped with the server.
+    /// Loads the templates shipped with Documents.
     public static func load() async throws -> CompletionReportHTML {
-        CompletionReportHTML(templates: try await Templates.load())
+        CompletionReportHTML(templates: try await ReportTemplates.load())
     }
 
     struct Line: Sendable {
@@ -31,8 +27,8 @@ public struct CompletionReportHTML: Sendable {
                         count: String(report.rows.count), filterText: filter.isEmpty ? "" : "เฉพาะ: \(filter)",
                         rows: report.rows.map { row in
                             Line(division: row.division, code: row.employeeCode, name: row.name, staffType: row.staffType,
-                                 attended: String(row.sessionsAttended), pretest: row.pretestBp.map(hundredths) ?? "-",
-                                 posttest: row.posttestBp.map(hundredths) ?? "-",
+                                 attended: String(row.sessionsAttended), pretest: row.pretestBp.map(Hundredths.text) ?? "-",
+                                 posttest: row.posttestBp.map(Hundredths.text) ?? "-",
                                  completedOn: row.completedOn.flatMap { CivilDate(iso: $0) }.map { ThaiDate.short($0) } ?? "-",
                                  certificate: row.certificate ?? "-", status: row.status.thai, statusKey: row.status.rawValue)
                         })

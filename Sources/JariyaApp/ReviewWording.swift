@@ -4,19 +4,21 @@ import JariyaCore
 /// The review policy in words, Thai first and English after in brackets, as
 /// the officer's result says why the key waits and the trainer's pages say
 /// what officers will see. The rule itself is `ReviewRule` in Core.
-enum ReviewWording {
+public enum ReviewWording {
     /// A sentence in both languages.
-    struct Words {
-        var thai: String
-        var english: String
+    public struct Words: Sendable {
+        /// The Thai sentence.
+        public var thai: String
+        /// The same in English.
+        public var english: String
 
         /// "ไทย (English)".
-        var joined: String { "\(thai) (\(english))" }
+        public var joined: String { "\(thai) (\(english))" }
     }
 
     /// When a policy that shows the key at some point shows it, to "you";
     /// nil for `never`.
-    static func when(_ policy: ReviewPolicy, kind: TestKind, attempts: Int?, fiscalYear: FiscalYear?) -> Words? {
+    public static func when(_ policy: ReviewPolicy, kind: TestKind, attempts: Int?, fiscalYear: FiscalYear?) -> Words? {
         switch policy {
         case .never:
             return nil
@@ -39,7 +41,7 @@ enum ReviewWording {
     }
 
     /// Why an officer's result holds no key, or not all of it; nil when all of it is shown.
-    static func officerNote(_ verdict: ReviewVerdict, course: Course, standings: [TestKind: TestStanding], now: Date) -> String? {
+    public static func officerNote(_ verdict: ReviewVerdict, course: Course, standings: [TestKind: TestStanding], now: Date) -> String? {
         guard !verdict.withheld.isEmpty, let kind = verdict.heldBy else { return nil }
         let standing = standings[kind]
         let policy = verdict.heldPolicy ?? .never
@@ -78,7 +80,7 @@ enum ReviewWording {
 
     /// What officers will see of a test's key, for the trainer's preview and
     /// published list: "แบบทดสอบหลังเรียน: ผู้เรียนจะเห็นเฉลย… (post-test: officers see …)".
-    static func forTrainer(_ course: Course, _ kind: TestKind) -> String? {
+    public static func forTrainer(_ course: Course, _ kind: TestKind) -> String? {
         guard let spec = kind == .pretest ? course.pretest : course.posttest else { return nil }
         let policy = spec.review.applied(to: kind)
         let attempts = kind == .pretest ? (spec.attempts ?? 1) : spec.attempts

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import JariyaApp
 import JariyaAPI
 import JariyaCore
 import JariyaStore
@@ -10,7 +11,7 @@ struct SessionController {
     /// Sessions and attendance.
     let database: AppDatabase
     /// Parsed courses, for their completion rules.
-    let cache: ContentCache
+    let content: PublishedContent
     /// The server clock.
     let clock: @Sendable () -> Date
 
@@ -118,11 +119,11 @@ struct SessionController {
     static func createSession(database: AppDatabase, user: User, course: String, title: String, startsAt: Date, endsAt: Date,
                               place: String, trainer: String, format: String, budgetBaht: Int?, now: Date) throws -> TrainingSession {
         guard ["onsite", "online"].contains(format) else { throw HTTPError(.badRequest, message: "format is onsite or online") }
-        guard try database.currentCourse(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
+        guard try database.currentCourseVersionID(agencyID: user.agencyId, key: course) != nil else { throw QuizError.unknownCourse(course) }
         return try database.createSession(TrainingSession(
             agencyId: user.agencyId, courseKey: course, title: title, startsAt: startsAt, endsAt: endsAt,
             place: place, trainer: trainer, format: format, budgetBaht: budgetBaht,
-            codeSecret: SessionToken.publicID() + SessionToken.publicID(), createdBy: user.username, createdAt: now))
+            codeSecret: PublicID.make() + PublicID.make(), createdBy: user.username, createdAt: now))
     }
 
     /// `GET sessions/{session}`.
@@ -149,7 +150,7 @@ struct SessionController {
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.recordAttendance(
             sessionID: id, agencyID: user.agencyId, employeeCode: context.parameters.require("officer"), status: body.status,
-            method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
+            method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try content.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
         return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
     }
 
@@ -169,7 +170,7 @@ struct SessionController {
         let body = try await request.decode(as: CheckInRequest.self, context: context)
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.selfCheckIn(sessionID: id, user: user, code: body.code, now: clock(),
-                                               rule: try cache.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
+                                               rule: try content.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
         return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
     }
 }

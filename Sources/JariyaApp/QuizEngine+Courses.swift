@@ -5,12 +5,11 @@ import JariyaStore
 
 extension QuizEngine {
     /// The published courses with where the officer stands in each, this fiscal year.
-    func myCourses(user: User) throws -> MyCoursesView {
+    public func myCourses(user: User) throws -> MyCoursesView {
         let fiscalYear = FiscalYear(containing: clock()).buddhistYear
         var courses: [MyCourseView] = []
-        for version in try database.currentCourses(agencyID: user.agencyId) {
-            guard let versionID = version.id else { continue }
-            let (_, course) = try cache.course(versionID: versionID)
+        for published in try content.currentCourses(agencyID: user.agencyId) {
+            let (version, course) = (published.version, published.course)
             let attempts = try database.attempts(userID: user.id ?? 0, courseKey: version.courseKey, fiscalYear: fiscalYear)
             func status(_ kind: TestKind, _ spec: TestSpec?) -> TestStatusView? {
                 guard let spec else { return nil }

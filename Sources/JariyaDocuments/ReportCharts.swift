@@ -2,9 +2,9 @@ import JariyaCore
 
 /// The report's two charts as inline SVG, built from numbers and fixed
 /// labels only, so the markup can go into the page unescaped.
-enum ReportCharts {
+public enum ReportCharts {
     /// Cumulative completion by the end of each quarter, as bars (0–100 %).
-    static func coverage(_ quarters: [ComplianceReport.QuarterRow]) -> String {
+    public static func coverage(_ quarters: [ComplianceReport.QuarterRow]) -> String {
         var bars = ""
         for (index, quarter) in quarters.enumerated() {
             let x = 60 + index * 110
@@ -17,7 +17,7 @@ enum ReportCharts {
     }
 
     /// The pre-test and post-test means side by side (0–100 %).
-    static func scores(pre: Int?, post: Int?) -> String {
+    public static func scores(pre: Int?, post: Int?) -> String {
         var bars = ""
         for (index, (label, value, colour)) in [("ก่อนเรียน", pre, "#b0892f"), ("หลังเรียน", post, "#1d4a86")].enumerated() {
             let x = 90 + index * 160

@@ -9,11 +9,13 @@ import JariyaXML
 /// Shared by `jariya report compliance` and the API.
 public struct ComplianceReports: Sendable {
     /// Where the facts are.
-    public let database: AppDatabase
+    public var database: AppDatabase { content.database }
+    /// The published courses and banks the facts are completed from.
+    public let content: PublishedContent
 
-    /// A builder over a database.
-    public init(database: AppDatabase) {
-        self.database = database
+    /// A builder over the published content and its database.
+    public init(content: PublishedContent) {
+        self.content = content
     }
 
     /// Why a report cannot be made.
@@ -53,10 +55,9 @@ public struct ComplianceReports: Sendable {
     /// The facts of the report, complete; `topics` scores the post-tests by topic.
     public func facts(agency: Agency, courseKey: String, fiscalYear: Int, throughQuarter: Int, topics: Bool = true) throws -> ReportFacts {
         let agencyID = agency.id ?? 0
-        guard let version = try database.currentCourse(agencyID: agencyID, key: courseKey) else {
+        guard let course = try content.currentCourse(agencyID: agencyID, key: courseKey)?.course else {
             throw Failure(description: "no published course \(courseKey)")
         }
-        let course = try ContentReader.course(bytes: [UInt8](version.source), name: "\(courseKey) v\(version.version)")
         var facts = try database.reportFacts(agencyID: agencyID, courseKey: courseKey, fiscalYear: fiscalYear,
                                              throughQuarter: min(max(throughQuarter, 1), 4))
         facts.courseTitle = course.title
@@ -69,13 +70,9 @@ public struct ComplianceReports: Sendable {
 
     /// Post-test credit summed by topic, named as the bank names it.
     private func topicScores(_ tests: [PosttestAnswers]) throws -> [ReportFacts.TopicScore] {
-        var banks: [Int64: QuestionBank] = [:]
         var totals: [String: (earned: Int, possible: Int)] = [:]
         for test in tests {
-            if banks[test.bankVersionID] == nil, let version = try database.bankVersion(id: test.bankVersionID) {
-                banks[test.bankVersionID] = try ContentReader.bank(bytes: [UInt8](version.source), name: "\(version.bankKey) v\(version.version)")
-            }
-            guard let bank = banks[test.bankVersionID] else { continue }
+            let bank = try content.bank(versionID: test.bankVersionID)
             let names = Dictionary(bank.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             for drawn in test.drawn {
                 guard let topic = bank.question(id: drawn.questionID)?.topic else { continue }

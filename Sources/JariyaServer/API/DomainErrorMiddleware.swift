@@ -1,16 +1,7 @@
 import Hummingbird
+import JariyaApp
 import JariyaCore
 import JariyaStore
-
-/// Requests the quiz engine refuses before they reach the store.
-enum QuizError: Error, Equatable {
-    /// No published course has this id.
-    case unknownCourse(String)
-    /// The answer does not fit the question.
-    case badAnswer(String)
-    /// The result was asked for before the attempt was submitted.
-    case notSubmitted
-}
 
 /// Turns the domain's errors into HTTP answers at the edge: the domain knows
 /// nothing of status codes, and clients get a clear message.
@@ -83,6 +74,7 @@ struct DomainErrorMiddleware: RouterMiddleware {
         case .unknownCourse(let id): HTTPError(.notFound, message: "no published course \"\(id)\"")
         case .badAnswer(let why): HTTPError(.badRequest, message: why)
         case .notSubmitted: HTTPError(.conflict, message: "the attempt is not submitted yet")
+        case .noSuchQuestion(let number): HTTPError(.notFound, message: "the test has no question \(number)")
         }
     }
 }

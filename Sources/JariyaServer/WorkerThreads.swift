@@ -1,0 +1,71 @@
+import Foundation
+import Glibc
+
+/// A fixed set of threads of our own that Swift tasks can prefer to run on.
+///
+/// Why: GRDB's calls are synchronous, and so is argon2id. Run on Swift's
+/// cooperative pool (two threads on two cores) or on NIO's event loops, every
+/// wait inside SQLite and every 15 ms hash would stop the whole server. So
+/// each request runs with `database` as its task executor preference: a
+/// handler waiting on SQLite holds one of these threads and nothing else.
+/// SQLite itself keeps the rest honest: writes are serialised in one place,
+/// GRDB's single writer connection, and reads run concurrently on the pool's
+/// reader connections in WAL mode. Password hashes get their own pool, one
+/// thread per core at a lower priority, so a burst of logins uses every core
+/// and still gives way to the officers already in a test.
+final class WorkerThreads: TaskExecutor, @unchecked Sendable {
+    /// Where requests (and so every database call) run: a few threads per
+    /// core, since a handler blocked on the writer is not using its core.
+    static let database = WorkerThreads(name: "jariya-db", count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    /// Where passwords are hashed and checked: one thread per core, niced.
+    static let hashing = WorkerThreads(name: "jariya-hash", count: ProcessInfo.processInfo.activeProcessorCount, niceness: 5)
+
+    private let condition = NSCondition()
+    // A queue as two stacks: appended to `incoming`, taken from `outgoing`.
+    private var incoming: [UnownedJob] = []
+    private var outgoing: [UnownedJob] = []
+
+    /// How many threads serve the queue.
+    let count: Int
+
+    init(name: String, count: Int, niceness: Int32 = 0) {
+        self.count = count
+        for index in 0..<count {
+            let thread = Thread {
+                // On Linux a nice value belongs to a thread, and 0 names the calling one.
+                if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
+                self.serve()
+            }
+            thread.name = "\(name)-\(index)"
+            thread.start()
+        }
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        condition.lock()
+        incoming.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func next() -> UnownedJob {
+        condition.lock()
+        defer { condition.unlock() }
+        while outgoing.isEmpty {
+            if incoming.isEmpty {
+                condition.wait()
+            } else {
+                outgoing = incoming.reversed()
+                incoming.removeAll(keepingCapacity: true)
+            }
+        }
+        return outgoing.removeLast()
+    }
+
+    private func serve() {
+        while true {
+            next().runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import JariyaCore
+
+/// One attempt inside a write transaction, for the answer saves: the row as
+/// it is now (an attempt past its deadline already submitted), its saved
+/// answers, and the one way to store an answer, under the `seq` rule.
+public struct AttemptWrite {
+    /// The attempt, read in this transaction.
+    public private(set) var attempt: AttemptRecord
+    /// Published versions, for a content reader that misses its cache.
+    public let source: PublishedSource
+    let db: Database
+
+    /// The answer saved to a question, if any.
+    public func answer(to questionID: String) throws -> Answer? {
+        try record(questionID)?.decoded
+    }
+
+    private func record(_ questionID: String) throws -> AttemptAnswerRecord? {
+        try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id && Column("question_id") == questionID).fetchOne(db)
+    }
+
+    /// Stores an answer. Saves are numbered by the client: a number already
+    /// used is accepted again only for the very same answer (a retry), and an
+    /// older number is refused, so a delayed request cannot undo a newer answer.
+    public mutating func save(_ answer: Answer, to questionID: String, seq: Int, now: Date) throws -> Result<SaveOutcome, AttemptError> {
+        guard !attempt.isSubmitted else { return .failure(.closed) }
+        guard attempt.drawn.contains(where: { $0.questionID == questionID }) else { return .failure(.notInAttempt(questionID)) }
+        let encoded = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
+        if seq <= attempt.lastSaveSeq {
+            let existing = try record(questionID)
+            if seq == attempt.lastSaveSeq, existing?.seq == seq, existing?.answer == encoded { return .success(.repeated) }
+            return .failure(.staleSave(lastAccepted: attempt.lastSaveSeq))
+        }
+        var record = AttemptAnswerRecord(attemptId: attempt.id ?? 0, questionId: questionID, answer: encoded, seq: seq, savedAt: now)
+        try record.upsert(db)
+        try db.execute(sql: "UPDATE attempt SET last_save_seq = ? WHERE id = ?", arguments: [seq, attempt.id])
+        attempt.lastSaveSeq = seq
+        return .success(.saved)
+    }
+}
+
+extension AppDatabase {
+    /// Runs `body` on the user's attempt in one write transaction. The owner
+    /// is checked first (another user's attempt is `notFound`, like a missing
+    /// one), then the deadline: an attempt past it is submitted here, and
+    /// `body` sees it submitted. What `body` returns commits; what it throws
+    /// rolls back, the grade of an expired attempt included.
+    public func writeAttempt<T>(publicID: String, userID: Int64, now: Date, scorer: AttemptGrader,
+                                _ body: (inout AttemptWrite) throws -> T) throws -> T {
+        try writer.write { db in
+            var attempt = try owned(db, publicID: publicID, userID: userID)
+            try closeIfExpired(db, &attempt, now: now, scorer: scorer)
+            var write = AttemptWrite(attempt: attempt, source: PublishedSource(db: db), db: db)
+            return try body(&write)
+        }
+    }
+
+    /// Saves one answer (see `AttemptWrite.save`) in one write transaction.
+    @discardableResult
+    public func saveAnswer(publicID: String, userID: Int64, questionID: String, answer: Answer, seq: Int,
+                           now: Date, scorer: AttemptGrader) throws -> SaveOutcome {
+        try saveAnswer(publicID: publicID, userID: userID, questionID: questionID, seq: seq, now: now, scorer: scorer) { _, _ in answer }
+    }
+
+    /// Saves one answer in one write transaction: owner, deadline, state and
+    /// `seq` are checked there, and `answer` turns what the client sent into
+    /// the stored answer against the attempt's own draw.
+    @discardableResult
+    public func saveAnswer(publicID: String, userID: Int64, questionID: String, seq: Int, now: Date, scorer: AttemptGrader,
+                           answer: (AttemptRecord, PublishedSource) throws -> Answer) throws -> SaveOutcome {
+        let outcome: Result<SaveOutcome, AttemptError> = try writeAttempt(publicID: publicID, userID: userID, now: now, scorer: scorer) { write in
+            // Refused rather than thrown, so the grade of an expired attempt commits.
+            guard !write.attempt.isSubmitted else { return .failure(.closed) }
+            guard write.attempt.drawn.contains(where: { $0.questionID == questionID }) else { return .failure(.notInAttempt(questionID)) }
+            return try write.save(answer(write.attempt, write.source), to: questionID, seq: seq, now: now)
+        }
+        return try outcome.get()
+    }
+}
