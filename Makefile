@@ -20,11 +20,14 @@ run: build
 	$(JARIYA) demo --db $(DEMO_DB) --reset --content .
 	$(JARIYA) serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
-## Build everything and run every test (the fuzz corpus replayed among
+## Check that every target imports only what its layer may (and test that
+## check), build everything and run every test (the fuzz corpus replayed among
 ## them), then the officer's and HR's journeys in a real browser (Chromium
 ## through WebDriver), the server killed mid-load three times, and
 ## schemathesis over the served OpenAPI document as an officer and as HR.
 test: system
+	scripts/layer-check
+	scripts/layer-check-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@start=$$(date +%s) && scripts/browser-test && echo "browser-test: $$(( $$(date +%s) - start )) s"
