@@ -51,8 +51,10 @@ clean:
 	rm -rf .build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 
 ## The hardening figures of BENCHMARKS.md, from a release build (the longer
-## benchmarks are listed at the top of Benchmarks/jariya-bench/main.swift).
+## benchmarks are listed at the top of Benchmarks/jariya-bench/main.swift),
+## then the quiz load benchmark (Benchmarks/quiz-load; it builds the server itself).
 bench: system
 	$(SWIFT) build -c release --product jariya-bench
 	.build/release/jariya-bench roster-preview 5000
 	.build/release/jariya-bench checkin-guessing 3
+	Benchmarks/quiz-load/run
