@@ -24,14 +24,14 @@ extension QuizEngine {
         return try database.writeAttempt(publicID: publicID, userID: user.id ?? 0, now: now, scorer: content.grader) { write in
             let attempt = write.attempt
             guard !attempt.isSubmitted else { return .closed }
-            guard attempt.drawn.indices.contains(number - 1) else { throw QuizError.noSuchQuestion(number) }
-            let drawn = attempt.drawn[number - 1]
+            guard write.drawn.indices.contains(number - 1) else { throw QuizError.noSuchQuestion(number) }
+            let drawn = write.drawn[number - 1]
             let bank = try content.bank(versionID: attempt.bankVersionId, from: write.source)
             guard var view = Self.questionViews([drawn], bank: bank).first, let question = bank.question(id: drawn.questionID) else {
                 throw AttemptError.notInAttempt(drawn.questionID)
             }
             view.number = number
-            let saved = PageSave.saved(questionCount: attempt.drawn.count)
+            let saved = PageSave.saved(questionCount: write.drawn.count)
             guard let given = answer(view) else { return saved }
             let stored = try Self.original(given, question: question, drawn: drawn)
             guard try write.answer(to: question.id) != stored else { return saved }

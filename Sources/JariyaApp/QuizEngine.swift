@@ -89,9 +89,8 @@ public struct QuizEngine: Sendable {
         guard seq >= 1 else { throw QuizError.badAnswer("seq must be 1 or more") }
         let content = self.content
         let outcome = try database.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, seq: seq,
-                                              now: clock(), scorer: content.grader) { attempt, source in
-            guard let drawn = attempt.drawn.first(where: { $0.questionID == questionID }),
-                  let question = try content.bank(versionID: attempt.bankVersionId, from: source).question(id: questionID) else {
+                                              now: clock(), scorer: content.grader) { attempt, drawn, source in
+            guard let question = try content.bank(versionID: attempt.bankVersionId, from: source).question(id: questionID) else {
                 throw AttemptError.notInAttempt(questionID)
             }
             return try Self.original(answer, question: question, drawn: drawn)

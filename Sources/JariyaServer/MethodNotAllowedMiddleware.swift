@@ -47,11 +47,16 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
     let table: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let wanted = request.method == .head ? .get : request.method
-        if let methods = table.methods(for: request.uri.path), !methods.contains(wanted) {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            // Only a 404 asks the table, so routed requests pay nothing for it:
+            // the path is there under other methods only when the router found
+            // no route for this one (a handler's own 404 keeps its method).
+            let wanted = request.method == .head ? .get : request.method
+            guard let methods = table.methods(for: request.uri.path), !methods.contains(wanted) else { throw error }
             let allow = methods.map(\.rawValue).sorted().joined(separator: ", ")
             throw HTTPError(.methodNotAllowed, headers: [.allow: allow], message: "\(request.method) is not allowed here; use \(allow)")
         }
-        return try await next(request, context)
     }
 }

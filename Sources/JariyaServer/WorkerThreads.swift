@@ -32,11 +32,12 @@ final class WorkerThreads: TaskExecutor, @unchecked Sendable {
         self.count = count
         for index in 0..<count {
             let thread = Thread {
+                // Named for profilers and `top -H`: a new thread inherits its creator's name.
+                Thread.current.name = String("\(name)-\(index)".prefix(15))
                 // On Linux a nice value belongs to a thread, and 0 names the calling one.
                 if niceness != 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness) }
                 self.serve()
             }
-            thread.name = "\(name)-\(index)"
             thread.start()
         }
     }

@@ -8,9 +8,23 @@ import JariyaCore
 public struct AttemptWrite {
     /// The attempt, read in this transaction.
     public private(set) var attempt: AttemptRecord
+    /// Its drawn questions, decoded once.
+    public let drawn: [DrawnQuestion]
     /// Published versions, for a content reader that misses its cache.
     public let source: PublishedSource
     let db: Database
+
+    init(attempt: AttemptRecord, db: Database) {
+        self.attempt = attempt
+        self.drawn = attempt.drawn
+        self.source = PublishedSource(db: db)
+        self.db = db
+    }
+
+    /// The drawn question with this id, if the attempt has it.
+    public func drawn(_ questionID: String) -> DrawnQuestion? {
+        drawn.first { $0.questionID == questionID }
+    }
 
     /// The answer saved to a question, if any.
     public func answer(to questionID: String) throws -> Answer? {
@@ -18,7 +32,8 @@ public struct AttemptWrite {
     }
 
     private func record(_ questionID: String) throws -> AttemptAnswerRecord? {
-        try AttemptAnswerRecord.filter(Column("attempt_id") == attempt.id && Column("question_id") == questionID).fetchOne(db)
+        try AttemptAnswerRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attempt_answer WHERE attempt_id = ? AND question_id = ?"),
+                                         arguments: [attempt.id, questionID])
     }
 
     /// Stores an answer. Saves are numbered by the client: a number already
@@ -26,16 +41,18 @@ public struct AttemptWrite {
     /// older number is refused, so a delayed request cannot undo a newer answer.
     public mutating func save(_ answer: Answer, to questionID: String, seq: Int, now: Date) throws -> Result<SaveOutcome, AttemptError> {
         guard !attempt.isSubmitted else { return .failure(.closed) }
-        guard attempt.drawn.contains(where: { $0.questionID == questionID }) else { return .failure(.notInAttempt(questionID)) }
+        guard drawn(questionID) != nil else { return .failure(.notInAttempt(questionID)) }
         let encoded = String(decoding: try JSONEncoder().encode(answer), as: UTF8.self)
         if seq <= attempt.lastSaveSeq {
             let existing = try record(questionID)
             if seq == attempt.lastSaveSeq, existing?.seq == seq, existing?.answer == encoded { return .success(.repeated) }
             return .failure(.staleSave(lastAccepted: attempt.lastSaveSeq))
         }
-        var record = AttemptAnswerRecord(attemptId: attempt.id ?? 0, questionId: questionID, answer: encoded, seq: seq, savedAt: now)
-        try record.upsert(db)
-        try db.execute(sql: "UPDATE attempt SET last_save_seq = ? WHERE id = ?", arguments: [seq, attempt.id])
+        try db.cachedStatement(sql: """
+            INSERT INTO attempt_answer (attempt_id, question_id, answer, seq, saved_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer = excluded.answer, seq = excluded.seq, saved_at = excluded.saved_at
+            """).execute(arguments: [attempt.id, questionID, encoded, seq, now])
+        try db.cachedStatement(sql: "UPDATE attempt SET last_save_seq = ? WHERE id = ?").execute(arguments: [seq, attempt.id])
         attempt.lastSaveSeq = seq
         return .success(.saved)
     }
@@ -52,7 +69,7 @@ extension AppDatabase {
         try writer.write { db in
             var attempt = try owned(db, publicID: publicID, userID: userID)
             try closeIfExpired(db, &attempt, now: now, scorer: scorer)
-            var write = AttemptWrite(attempt: attempt, source: PublishedSource(db: db), db: db)
+            var write = AttemptWrite(attempt: attempt, db: db)
             return try body(&write)
         }
     }
@@ -61,20 +78,20 @@ extension AppDatabase {
     @discardableResult
     public func saveAnswer(publicID: String, userID: Int64, questionID: String, answer: Answer, seq: Int,
                            now: Date, scorer: AttemptGrader) throws -> SaveOutcome {
-        try saveAnswer(publicID: publicID, userID: userID, questionID: questionID, seq: seq, now: now, scorer: scorer) { _, _ in answer }
+        try saveAnswer(publicID: publicID, userID: userID, questionID: questionID, seq: seq, now: now, scorer: scorer) { _, _, _ in answer }
     }
 
     /// Saves one answer in one write transaction: owner, deadline, state and
     /// `seq` are checked there, and `answer` turns what the client sent into
-    /// the stored answer against the attempt's own draw.
+    /// the stored answer against the attempt's own draw of that question.
     @discardableResult
     public func saveAnswer(publicID: String, userID: Int64, questionID: String, seq: Int, now: Date, scorer: AttemptGrader,
-                           answer: (AttemptRecord, PublishedSource) throws -> Answer) throws -> SaveOutcome {
+                           answer: (AttemptRecord, DrawnQuestion, PublishedSource) throws -> Answer) throws -> SaveOutcome {
         let outcome: Result<SaveOutcome, AttemptError> = try writeAttempt(publicID: publicID, userID: userID, now: now, scorer: scorer) { write in
             // Refused rather than thrown, so the grade of an expired attempt commits.
             guard !write.attempt.isSubmitted else { return .failure(.closed) }
-            guard write.attempt.drawn.contains(where: { $0.questionID == questionID }) else { return .failure(.notInAttempt(questionID)) }
-            return try write.save(answer(write.attempt, write.source), to: questionID, seq: seq, now: now)
+            guard let drawn = write.drawn(questionID) else { return .failure(.notInAttempt(questionID)) }
+            return try write.save(answer(write.attempt, drawn, write.source), to: questionID, seq: seq, now: now)
         }
         return try outcome.get()
     }

@@ -217,7 +217,8 @@ extension AppDatabase {
     }
 
     func owned(_ db: Database, publicID: String, userID: Int64) throws -> AttemptRecord {
-        guard let attempt = try AttemptRecord.filter(Column("public_id") == publicID && Column("user_id") == userID).fetchOne(db) else {
+        guard let attempt = try AttemptRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM attempt WHERE public_id = ? AND user_id = ?"),
+                                                       arguments: [publicID, userID]) else {
             throw AttemptError.notFound
         }
         return attempt

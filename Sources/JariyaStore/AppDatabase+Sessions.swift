@@ -18,10 +18,11 @@ extension AppDatabase {
     /// The active user of a live session, or nil when the token is unknown, ended or expired.
     public func sessionUser(tokenSHA256: String, now: Date) throws -> User? {
         try writer.read { db in
-            try User.fetchOne(db, sql: """
+            // Every request with a token asks this: the statement is prepared once per connection.
+            try User.fetchOne(db.cachedStatement(sql: """
                 SELECT user.* FROM user JOIN login_session AS s ON s.user_id = user.id
                 WHERE s.token_sha256 = ? AND s.ended_at IS NULL AND s.expires_at > ? AND user.active
-                """, arguments: [tokenSHA256, now])
+                """), arguments: [tokenSHA256, now])
         }
     }
 

@@ -71,7 +71,7 @@ import Testing
         struct Unreadable: Error {}
         #expect(throws: Unreadable.self) {
             try world.db.saveAnswer(publicID: attempt.publicId, userID: userID, questionID: "q1", seq: 1,
-                                    now: start.addingTimeInterval(60), scorer: AttemptStoreTests.scorer) { _, _ in throw Unreadable() }
+                                    now: start.addingTimeInterval(60), scorer: AttemptStoreTests.scorer) { _, _, _ in throw Unreadable() }
         }
         #expect(try world.db.attemptHeader(publicID: attempt.publicId, userID: userID).lastSaveSeq == 0)
     }
