@@ -51,6 +51,6 @@ struct ServeCommand: AsyncParsableCommand {
                                                                      folder: URL(fileURLWithPath: content).appendingPathComponent("Certificates"),
                                                                      defaultBaseURL: baseUrl ?? "http://\(host):\(port)")))
         say("จริยะ serving \(database.path) on http://\(host):\(port)/")
-        try await app.runService()
+        try await app.runOnWorkerThreads()
     }
 }

@@ -166,3 +166,16 @@ public func buildRouter(_ configuration: ServerConfiguration) async throws -> Se
     }
     return ServerParts(router: router, services: services, logger: logger)
 }
+
+extension ApplicationProtocol {
+    /// Runs the server with every connection's task preferring the request
+    /// threads (`WorkerThreads.database`): the tasks Hummingbird starts for
+    /// connections inherit the preference, so a request goes from NIO's event
+    /// loop straight to the thread that will serve it, without a stop on
+    /// Swift's cooperative pool on the way.
+    public func runOnWorkerThreads() async throws {
+        try await withTaskExecutorPreference(WorkerThreads.database) {
+            try await runService()
+        }
+    }
+}

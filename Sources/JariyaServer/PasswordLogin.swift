@@ -6,8 +6,8 @@ import JariyaStore
 
 /// Logging in with a password, the same for the API and the login page:
 /// failures slowed per account and per address by a back-off kept in the
-/// store (so a restart forgets nothing), the hash checked on a thread pool
-/// away from the request handlers, and a new session on success.
+/// store (so a restart forgets nothing), the check made on the hashing
+/// threads away from the request threads, and a new session on success.
 struct PasswordLogin: Sendable {
     /// Users, sessions and failure counts.
     let database: AppDatabase
@@ -34,7 +34,14 @@ struct PasswordLogin: Sendable {
 
     /// The user whose password this is, or a refusal. A username longer than
     /// any that can exist is refused (400) before anything is counted or hashed.
+    /// The whole check runs on the hashing threads: a burst of logins, its
+    /// reads and its writes included, queues there, at a lower priority,
+    /// and never ahead of the saves of officers already in a test.
     func user(username: String, password: String, address: String, now: Date) async throws -> User {
+        try await WorkerThreads.hashing.run { try check(username: username, password: password, address: address, now: now) }
+    }
+
+    private func check(username: String, password: String, address: String, now: Date) throws -> User {
         let username = try TextField.username.accept(username)
         // The password is compared as typed; only its length is held to the rule.
         try TextField.password.checkLength(password)
@@ -46,10 +53,7 @@ struct PasswordLogin: Sendable {
         let user = try database.user(username: username)
         // Hash even for unknown users, so timing does not tell which usernames exist.
         let stored = user?.passwordHash
-        // On the hashing threads: every core, and away from the requests' threads.
-        let matches = await withTaskExecutorPreference(WorkerThreads.hashing) {
-            PasswordHasher.verify(password, hash: stored ?? Self.decoyHash)
-        }
+        let matches = PasswordHasher.verify(password, hash: stored ?? Self.decoyHash)
         guard let user, user.active, matches else {
             try database.recordLoginFailure(keys, now: now)
             throw Refusal.wrongCredentials
@@ -57,8 +61,7 @@ struct PasswordLogin: Sendable {
         try database.clearLoginFailures(key: account)
         // A hash made with older, dearer settings is made again now that the password is at hand.
         if let stored, PasswordHasher.needsRehash(stored) {
-            let fresh = try await withTaskExecutorPreference(WorkerThreads.hashing) { try PasswordHasher.hash(password) }
-            try database.replacePasswordHash(userID: user.id ?? 0, old: stored, new: fresh)
+            try database.replacePasswordHash(userID: user.id ?? 0, old: stored, new: try PasswordHasher.hash(password))
         }
         return user
     }

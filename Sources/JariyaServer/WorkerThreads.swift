@@ -17,8 +17,14 @@ final class WorkerThreads: TaskExecutor, @unchecked Sendable {
     /// Where requests (and so every database call) run: a few threads per
     /// core, since a handler blocked on the writer is not using its core.
     static let database = WorkerThreads(name: "jariya-db", count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
-    /// Where passwords are hashed and checked: one thread per core, niced.
-    static let hashing = WorkerThreads(name: "jariya-hash", count: ProcessInfo.processInfo.activeProcessorCount, niceness: 5)
+    /// Where the answer saves write: one thread, so the officers' writes
+    /// follow one another on it instead of handing SQLite's single writer
+    /// from thread to thread (each hand-over a wake-up and a wait).
+    static let writer = WorkerThreads(name: "jariya-write", count: 1)
+    /// Where passwords are hashed and checked: one thread per core, at nice
+    /// 15, so a burst of logins takes the cores only while officers' saves
+    /// and pages do not need them.
+    static let hashing = WorkerThreads(name: "jariya-hash", count: ProcessInfo.processInfo.activeProcessorCount, niceness: 15)
 
     private let condition = NSCondition()
     // A queue as two stacks: appended to `incoming`, taken from `outgoing`.
@@ -40,6 +46,11 @@ final class WorkerThreads: TaskExecutor, @unchecked Sendable {
             }
             thread.start()
         }
+    }
+
+    /// Runs blocking work on these threads and waits for it without blocking.
+    func run<T: Sendable>(_ work: () throws -> T) async throws -> T {
+        try await withTaskExecutorPreference(self) { try work() }
     }
 
     func enqueue(_ job: consuming ExecutorJob) {

@@ -14,9 +14,9 @@ public struct AttemptWrite {
     public let source: PublishedSource
     let db: Database
 
-    init(attempt: AttemptRecord, db: Database) {
+    init(attempt: AttemptRecord, drawn: [DrawnQuestion], db: Database) {
         self.attempt = attempt
-        self.drawn = attempt.drawn
+        self.drawn = drawn
         self.source = PublishedSource(db: db)
         self.db = db
     }
@@ -69,7 +69,7 @@ extension AppDatabase {
         try writer.write { db in
             var attempt = try owned(db, publicID: publicID, userID: userID)
             try closeIfExpired(db, &attempt, now: now, scorer: scorer)
-            var write = AttemptWrite(attempt: attempt, db: db)
+            var write = AttemptWrite(attempt: attempt, drawn: draws.drawn(attempt), db: db)
             return try body(&write)
         }
     }

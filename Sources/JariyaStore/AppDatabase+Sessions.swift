@@ -17,8 +17,10 @@ extension AppDatabase {
 
     /// The active user of a live session, or nil when the token is unknown, ended or expired.
     public func sessionUser(tokenSHA256: String, now: Date) throws -> User? {
-        try writer.read { db in
-            // Every request with a token asks this: the statement is prepared once per connection.
+        // One statement reads one snapshot by itself, so no transaction is
+        // opened around it; every request with a token asks this, and the
+        // statement is prepared once per connection.
+        try writer.unsafeRead { db in
             try User.fetchOne(db.cachedStatement(sql: """
                 SELECT user.* FROM user JOIN login_session AS s ON s.user_id = user.id
                 WHERE s.token_sha256 = ? AND s.ended_at IS NULL AND s.expires_at > ? AND user.active

@@ -6,6 +6,9 @@ import GRDB
 /// nothing half-written. SQL lives here and in the `AppDatabase+…` files only.
 public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
+    /// Each attempt's draw, decoded once: it never changes after the start,
+    /// and every save of the attempt needs it.
+    let draws = DrawCache()
     /// Signs certificates the moment a completion is recorded; without it
     /// completions are recorded alone and `certificate issue` catches up.
     public private(set) var certificateIssuer: CertificateIssuer?
