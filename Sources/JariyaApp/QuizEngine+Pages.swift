@@ -18,10 +18,10 @@ extension QuizEngine {
     /// one there, and an answer equal to the stored one writes nothing.
     /// `answer` reads the form for the question as shown; nil when it holds none.
     public func savePage(user: User, publicID: String, number: Int,
-                         answer: (QuestionView) -> AnswerView?) throws -> PageSave {
+                         answer: @escaping @Sendable (QuestionView) -> AnswerView?) async throws -> PageSave {
         let content = self.content
         let now = clock()
-        return try database.writeAttempt(publicID: publicID, userID: user.id ?? 0, now: now, scorer: content.grader) { write in
+        return try await database.writeAttempt(publicID: publicID, userID: user.id ?? 0, now: now, scorer: content.grader) { write in
             let attempt = write.attempt
             guard !attempt.isSubmitted else { return .closed }
             guard write.drawn.indices.contains(number - 1) else { throw QuizError.noSuchQuestion(number) }

@@ -87,15 +87,29 @@ public struct QuizEngine: Sendable {
     /// memory, and an attempt past its deadline is submitted there instead.
     public func save(user: User, publicID: String, questionID: String, seq: Int, answer: AnswerView) throws -> SaveView {
         guard seq >= 1 else { throw QuizError.badAnswer("seq must be 1 or more") }
+        let outcome = try database.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, seq: seq, now: clock(),
+                                              scorer: content.grader, answer: converting(answer, questionID))
+        return SaveView(saved: outcome == .saved, repeated: outcome == .repeated, lastSeq: seq)
+    }
+
+    /// The same save, its transaction shared with the saves of other officers
+    /// that arrived at the same moment: what the server does under load.
+    public func save(user: User, publicID: String, questionID: String, seq: Int, answer: AnswerView) async throws -> SaveView {
+        guard seq >= 1 else { throw QuizError.badAnswer("seq must be 1 or more") }
+        let outcome = try await database.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, seq: seq,
+                                                    now: clock(), scorer: content.grader, answer: converting(answer, questionID))
+        return SaveView(saved: outcome == .saved, repeated: outcome == .repeated, lastSeq: seq)
+    }
+
+    /// Turns the client's answer (display positions) into the stored one, against the attempt's own draw.
+    private func converting(_ answer: AnswerView, _ questionID: String) -> @Sendable (AttemptRecord, DrawnQuestion, PublishedSource) throws -> Answer {
         let content = self.content
-        let outcome = try database.saveAnswer(publicID: publicID, userID: user.id ?? 0, questionID: questionID, seq: seq,
-                                              now: clock(), scorer: content.grader) { attempt, drawn, source in
+        return { attempt, drawn, source in
             guard let question = try content.bank(versionID: attempt.bankVersionId, from: source).question(id: questionID) else {
                 throw AttemptError.notInAttempt(questionID)
             }
             return try Self.original(answer, question: question, drawn: drawn)
         }
-        return SaveView(saved: outcome == .saved, repeated: outcome == .repeated, lastSeq: seq)
     }
 
     /// Submits once and returns the result.

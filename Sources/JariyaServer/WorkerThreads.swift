@@ -8,8 +8,9 @@ import Glibc
 /// wait inside SQLite and every 15 ms hash would stop the whole server. So
 /// each request runs with `database` as its task executor preference: a
 /// handler waiting on SQLite holds one of these threads and nothing else.
-/// SQLite itself keeps the rest honest: writes are serialised in one place,
-/// GRDB's single writer connection, and reads run concurrently on the pool's
+/// Writes are serialised in one place, GRDB's single writer connection, and
+/// the answer saves reach it through the store's `WriteBatcher`, which
+/// commits a crowd of them at once; reads run concurrently on the pool's
 /// reader connections in WAL mode. Password hashes get their own pool, one
 /// thread per core at a lower priority, so a burst of logins uses every core
 /// and still gives way to the officers already in a test.
@@ -17,10 +18,6 @@ final class WorkerThreads: TaskExecutor, @unchecked Sendable {
     /// Where requests (and so every database call) run: a few threads per
     /// core, since a handler blocked on the writer is not using its core.
     static let database = WorkerThreads(name: "jariya-db", count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
-    /// Where the answer saves write: one thread, so the officers' writes
-    /// follow one another on it instead of handing SQLite's single writer
-    /// from thread to thread (each hand-over a wake-up and a wait).
-    static let writer = WorkerThreads(name: "jariya-write", count: 1)
     /// Where passwords are hashed and checked: one thread per core, at nice
     /// 15, so a burst of logins takes the cores only while officers' saves
     /// and pages do not need them.

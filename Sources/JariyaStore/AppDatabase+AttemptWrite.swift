@@ -66,12 +66,23 @@ extension AppDatabase {
     /// rolls back, the grade of an expired attempt included.
     public func writeAttempt<T>(publicID: String, userID: Int64, now: Date, scorer: AttemptGrader,
                                 _ body: (inout AttemptWrite) throws -> T) throws -> T {
-        try writer.write { db in
-            var attempt = try owned(db, publicID: publicID, userID: userID)
-            try closeIfExpired(db, &attempt, now: now, scorer: scorer)
-            var write = AttemptWrite(attempt: attempt, drawn: draws.drawn(attempt), db: db)
-            return try body(&write)
-        }
+        try writer.write { db in try attemptWrite(db, publicID: publicID, userID: userID, now: now, scorer: scorer, body) }
+    }
+
+    /// The same, with the transaction shared by the saves queued at the same
+    /// moment (see `WriteBatcher`); `body` runs in a savepoint of its own, and
+    /// its value comes back once the shared transaction committed.
+    public func writeAttempt<T: Sendable>(publicID: String, userID: Int64, now: Date, scorer: AttemptGrader,
+                                          _ body: @escaping @Sendable (inout AttemptWrite) throws -> T) async throws -> T {
+        try await batcher.write { db in try attemptWrite(db, publicID: publicID, userID: userID, now: now, scorer: scorer, body) }
+    }
+
+    private func attemptWrite<T>(_ db: Database, publicID: String, userID: Int64, now: Date, scorer: AttemptGrader,
+                                 _ body: (inout AttemptWrite) throws -> T) throws -> T {
+        var attempt = try owned(db, publicID: publicID, userID: userID)
+        try closeIfExpired(db, &attempt, now: now, scorer: scorer)
+        var write = AttemptWrite(attempt: attempt, drawn: draws.drawn(attempt), db: db)
+        return try body(&write)
     }
 
     /// Saves one answer (see `AttemptWrite.save`) in one write transaction.
@@ -86,13 +97,28 @@ extension AppDatabase {
     /// the stored answer against the attempt's own draw of that question.
     @discardableResult
     public func saveAnswer(publicID: String, userID: Int64, questionID: String, seq: Int, now: Date, scorer: AttemptGrader,
-                           answer: (AttemptRecord, DrawnQuestion, PublishedSource) throws -> Answer) throws -> SaveOutcome {
-        let outcome: Result<SaveOutcome, AttemptError> = try writeAttempt(publicID: publicID, userID: userID, now: now, scorer: scorer) { write in
+                           answer: @escaping @Sendable (AttemptRecord, DrawnQuestion, PublishedSource) throws -> Answer) throws -> SaveOutcome {
+        try writeAttempt(publicID: publicID, userID: userID, now: now, scorer: scorer,
+                         Self.saving(questionID: questionID, seq: seq, now: now, answer: answer)).get()
+    }
+
+    /// The same save, committed together with the saves queued at the same
+    /// moment; it returns once that transaction committed.
+    @discardableResult
+    public func saveAnswer(publicID: String, userID: Int64, questionID: String, seq: Int, now: Date, scorer: AttemptGrader,
+                           answer: @escaping @Sendable (AttemptRecord, DrawnQuestion, PublishedSource) throws -> Answer) async throws -> SaveOutcome {
+        try await writeAttempt(publicID: publicID, userID: userID, now: now, scorer: scorer,
+                               Self.saving(questionID: questionID, seq: seq, now: now, answer: answer)).get()
+    }
+
+    private static func saving(questionID: String, seq: Int, now: Date,
+                               answer: @escaping @Sendable (AttemptRecord, DrawnQuestion, PublishedSource) throws -> Answer)
+        -> @Sendable (inout AttemptWrite) throws -> Result<SaveOutcome, AttemptError> {
+        { write in
             // Refused rather than thrown, so the grade of an expired attempt commits.
             guard !write.attempt.isSubmitted else { return .failure(.closed) }
             guard let drawn = write.drawn(questionID) else { return .failure(.notInAttempt(questionID)) }
             return try write.save(answer(write.attempt, drawn, write.source), to: questionID, seq: seq, now: now)
         }
-        return try outcome.get()
     }
 }

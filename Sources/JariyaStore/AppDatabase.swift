@@ -9,6 +9,8 @@ public struct AppDatabase: Sendable {
     /// Each attempt's draw, decoded once: it never changes after the start,
     /// and every save of the attempt needs it.
     let draws = DrawCache()
+    /// Commits crowds of answer saves together (see `WriteBatcher`).
+    let batcher: WriteBatcher
     /// Signs certificates the moment a completion is recorded; without it
     /// completions are recorded alone and `certificate issue` catches up.
     public private(set) var certificateIssuer: CertificateIssuer?
@@ -36,6 +38,7 @@ public struct AppDatabase: Sendable {
     /// Wraps a connection and migrates it.
     init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.batcher = WriteBatcher(writer: writer)
         try Self.migrator.migrate(writer)
     }
 

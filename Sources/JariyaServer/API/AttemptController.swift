@@ -45,10 +45,8 @@ struct AttemptController {
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> SaveView {
         let user = try context.requireUser()
         let body = try await request.decode(as: SaveAnswerRequest.self, context: context)
-        let (attempt, question) = (try context.parameters.require("attempt"), try context.parameters.require("question"))
-        return try await WorkerThreads.writer.run {
-            try engine.save(user: user, publicID: attempt, questionID: question, seq: body.seq, answer: body.answer)
-        }
+        return try await engine.save(user: user, publicID: context.parameters.require("attempt"),
+                                     questionID: context.parameters.require("question"), seq: body.seq, answer: body.answer)
     }
 
     /// `POST attempts/{attempt}/submit`.

@@ -110,7 +110,7 @@ struct QuizPages {
         // One write: the page's script may be saving the same answer at this
         // very moment (a change, then a quick tap on Next); the store takes
         // them one after the other, and the second finds nothing new to write.
-        let saved = try engine.savePage(user: user, publicID: publicID, number: number) { question in
+        let saved = try await engine.savePage(user: user, publicID: publicID, number: number) { question in
             Self.answer(to: question, from: form)
         }
         guard case .saved(let questionCount) = saved else { return redirect(to: "/my/attempts/\(publicID)/result") }
