@@ -58,3 +58,18 @@ extension TestClientProtocol {
         }
     }
 }
+
+extension QuizAPITests {
+    static func questions(_ attempt: [String: Any]) -> [[String: Any]] { attempt["questions"] as? [[String: Any]] ?? [] }
+
+    /// Answers every question of an attempt, right or wrong, with growing sequence numbers.
+    static func answerAll(_ client: some TestClientProtocol, world: QuizWorld, token: String, attempt: [String: Any],
+                          right: (Int) -> Bool) async throws {
+        let id = attempt["id"] as? String ?? ""
+        for (index, question) in questions(attempt).enumerated() {
+            let answer = right(index) ? world.rightAnswer(question) : world.wrongAnswer(question)
+            try await client.json("/api/v1/attempts/\(id)/answers/\(question["id"] as? String ?? "")", .put, token: token,
+                                  body: ["seq": index + 1, "answer": answer], expect: .ok)
+        }
+    }
+}
