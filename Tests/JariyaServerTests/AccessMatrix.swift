@@ -68,8 +68,9 @@ enum AccessMatrix {
             self.ownSession = ownSession
         }
 
-        static func json(_ target: String, _ object: [String: Any], ownSession: Bool = false) -> Probe {
-            Probe(target, .json((try? JSONSerialization.data(withJSONObject: object)) ?? Data()), ownSession: ownSession)
+        /// A request with one of the API's request types as its body.
+        static func json(_ target: String, _ body: some Encodable, ownSession: Bool = false) -> Probe {
+            Probe(target, .json((try? TestJSON.encoder().encode(body)) ?? Data()), ownSession: ownSession)
         }
     }
 
@@ -260,6 +261,8 @@ enum AccessMatrix {
         return "\(answer.status.code) " + withoutID(id, in: text)
     }
 
+    /// Any route's JSON, whatever its type: the shape is compared between two
+    /// answers, not read, so it stays untyped (`JSONSerialization`'s objects).
     private static func jsonShape(_ value: Any) -> String {
         switch value {
         case let object as [String: Any]:

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JariyaAPI
 import JariyaApp
 import JariyaCore
 import JariyaServer
@@ -68,8 +69,9 @@ import Testing
         let session = AccessMatrix.OwnedID(owner: .agency, real: f.session, missing: Missing.session)
         let password = QuizWorld.password
         let year = String(fiscalYear)
-        let roomCheckIn = { (id: String) in Probe.json("/api/v1/sessions/\(id)/checkin", ["code": f.roomCode]) }
+        let roomCheckIn = { (id: String) in Probe.json("/api/v1/sessions/\(id)/checkin", CheckInRequest(code: f.roomCode)) }
         let now = CivilDate(Date(timeIntervalSince1970: 1_731_000_000), in: .bangkok).description
+        let sessionStart = Date(timeIntervalSince1970: 1_732_068_000) // 2024-11-20T02:00:00Z
 
         return [
             // Public: the course list, health, certificate checks, the login page, the language switch.
@@ -88,7 +90,7 @@ import Testing
             "GET /lang/{language}": Rule(.anyone) { _, _ in Probe("/lang/en?back=%2F") },
             "GET /api/v1/openapi.yaml": Rule(.anyone) { _, _ in Probe("/api/v1/openapi.yaml") },
             "POST /api/v1/login": Rule(.anyone) { _, actor in
-                Probe.json("/api/v1/login", ["username": actor.username ?? "officer-b", "password": password])
+                Probe.json("/api/v1/login", LoginRequest(username: actor.username ?? "officer-b", password: password))
             },
             "GET /api/v1/certificates/{code}": Rule(.anyone) { _, _ in Probe("/api/v1/certificates/\(f.certificate)") },
 
@@ -97,7 +99,7 @@ import Testing
             // Like /my and /api/v1/me/certificates: staff have no courses of their own.
             "GET /api/v1/me/courses": Rule(officer) { _, _ in Probe("/api/v1/me/courses") },
             "POST /api/v1/courses/{course}/attempts": Rule(officer) { _, _ in
-                Probe.json("/api/v1/courses/code-of-ethics/attempts", ["test": "posttest"])
+                Probe.json("/api/v1/courses/code-of-ethics/attempts", StartAttemptRequest(test: .posttest))
             },
             // An attempt that is not yours answers 404, like one that does not exist (the OpenAPI document says so).
             "GET /api/v1/attempts/{attempt}": Rule(.loggedIn, id: attempt(f.open)) { id, _ in Probe("/api/v1/attempts/\(id)") },
@@ -117,12 +119,13 @@ import Testing
             // The API, for staff: sessions and the roll; reports for HR and admins.
             "GET /api/v1/sessions": Rule(staff) { _, _ in Probe("/api/v1/sessions?fiscalYear=\(year)") },
             "POST /api/v1/sessions": Rule(staff) { _, _ in
-                Probe.json("/api/v1/sessions", ["course": "code-of-ethics", "title": "อบรมทบทวน", "startsAt": "2024-11-20T02:00:00Z",
-                                                "endsAt": "2024-11-20T05:00:00Z", "place": "ห้องประชุม", "trainer": "วิทยากร"])
+                Probe.json("/api/v1/sessions", CreateSessionRequest(course: "code-of-ethics", title: "อบรมทบทวน", startsAt: sessionStart,
+                                                                    endsAt: sessionStart.addingTimeInterval(3 * 3600), place: "ห้องประชุม",
+                                                                    trainer: "วิทยากร"))
             },
             "GET /api/v1/sessions/{session}": Rule(staff, id: session) { id, _ in Probe("/api/v1/sessions/\(id)") },
             "PUT /api/v1/sessions/{session}/attendance/{officer}": Rule(staff, id: session) { id, _ in
-                Probe.json("/api/v1/sessions/\(id)/attendance/B", ["status": "late", "reason": "มาสายครึ่งชั่วโมง"])
+                Probe.json("/api/v1/sessions/\(id)/attendance/B", MarkAttendanceRequest(status: .late, reason: "มาสายครึ่งชั่วโมง"))
             },
             "GET /api/v1/sessions/{session}/code": Rule(staff, id: session) { id, _ in Probe("/api/v1/sessions/\(id)/code") },
             "GET /api/v1/reports/compliance": Rule(hrAdmin) { _, _ in Probe("/api/v1/reports/compliance?fiscalYear=\(year)") },
@@ -328,16 +331,18 @@ import Testing
         let officer = try await client.login("officer-a")
         let session = try await SessionAPITests.createSession(client, world: world, token: hr, minutesFromNow: -30)
         f.session = String(session)
-        try await client.json("/api/v1/sessions/\(session)/attendance/A", .put, token: hr, body: ["status": "present"], expect: .ok)
+        try await client.send("/api/v1/sessions/\(session)/attendance/A", .put, token: hr, body: MarkAttendanceRequest(status: .present), expect: .ok)
         let start = "/api/v1/courses/code-of-ethics/attempts"
-        let (_, pretest, _) = try await client.json(start, .post, token: officer, body: ["test": "pretest"], expect: .created)
-        try await client.json("/api/v1/attempts/\(pretest["id"] as? String ?? "")/submit", .post, token: officer, expect: .ok)
-        let (_, first, _) = try await client.json(start, .post, token: officer, body: ["test": "posttest"], expect: .created)
+        let pretest = try await client.api(start, .post, token: officer, body: StartAttemptRequest(test: .pretest), as: AttemptView.self,
+                                           expect: .created)
+        try await client.send("/api/v1/attempts/\(pretest.id)/submit", .post, token: officer, expect: .ok)
+        let first = try await client.api(start, .post, token: officer, body: StartAttemptRequest(test: .posttest), as: AttemptView.self,
+                                         expect: .created)
         try await QuizAPITests.answerAll(client, world: world, token: officer, attempt: first) { _ in true }
-        f.submitted = try #require(first["id"] as? String)
-        try await client.json("/api/v1/attempts/\(f.submitted)/submit", .post, token: officer, expect: .ok)
-        let (_, mine, _) = try await client.json("/api/v1/me/certificates", .get, token: officer, expect: .ok)
-        f.certificate = try #require((mine["certificates"] as? [[String: Any]])?.first?["code"] as? String, "passing issued a certificate")
+        f.submitted = first.id
+        try await client.send("/api/v1/attempts/\(f.submitted)/submit", .post, token: officer, expect: .ok)
+        let mine = try await client.api("/api/v1/me/certificates", .get, token: officer, as: CertificatesView.self, expect: .ok)
+        f.certificate = try #require(mine.certificates.first?.code, "passing issued a certificate")
         // A passed post-test is taken no more that year: the open attempt is at a second course.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let sample = try String(contentsOf: root.appendingPathComponent("Courses/code-of-ethics.xml"), encoding: .utf8)
@@ -350,12 +355,12 @@ import Testing
                                                                 agency: world.database.agency(code: "yodkaew"), publisher: "trainer",
                                                                 now: world.clock.now, contentRoot: root.path)
         #expect(checked.isValid && published.count == 1, "\(checked.diagnostics)")
-        let (_, second, _) = try await client.json("/api/v1/courses/refresher/attempts", .post, token: officer, body: ["test": "pretest"],
-                                                   expect: .created)
-        f.open = try #require(second["id"] as? String)
-        let question = try #require(QuizAPITests.questions(second).first)
-        f.question = try #require(question["id"] as? String)
-        f.save = try JSONSerialization.data(withJSONObject: ["seq": 50, "answer": world.rightAnswer(question)])
+        let second = try await client.api("/api/v1/courses/refresher/attempts", .post, token: officer, body: StartAttemptRequest(test: .pretest),
+                                          as: AttemptView.self, expect: .created)
+        f.open = second.id
+        let question = try #require(second.questions.first)
+        f.question = question.id
+        f.save = try TestJSON.encoder().encode(SaveAnswerRequest(seq: 50, answer: world.rightAnswer(question)))
 
         try world.database.assign(agencyID: 1, courseKey: "code-of-ethics", fiscalYear: fiscalYear, divisionCode: "office", by: "hr",
                                   now: world.clock.now)

@@ -11,20 +11,21 @@ import Testing
 @Suite struct CertificateAPITests {
     /// Officer A attends and passes the post-test; the submit that completes
     /// the course issues the certificate. Returns the officer's token and the certificate.
-    static func complete(_ client: some TestClientProtocol, world: QuizWorld) async throws -> (officer: String, hr: String, certificate: [String: Any], session: Int) {
+    static func complete(_ client: some TestClientProtocol, world: QuizWorld) async throws -> (officer: String, hr: String, certificate: CertificateView, session: Int) {
         let hr = try await client.login("hr")
         let officer = try await client.login("officer-a")
         let session = try await SessionAPITests.createSession(client, world: world, token: hr, minutesFromNow: -30)
-        try await client.json("/api/v1/sessions/\(session)/attendance/A", .put, token: hr, body: ["status": "present"], expect: .ok)
-        let (_, pretest, _) = try await client.json("/api/v1/courses/code-of-ethics/attempts", .post, token: officer, body: ["test": "pretest"], expect: .created)
-        try await client.json("/api/v1/attempts/\(pretest["id"] as? String ?? "")/submit", .post, token: officer, expect: .ok)
-        let (_, posttest, _) = try await client.json("/api/v1/courses/code-of-ethics/attempts", .post, token: officer, body: ["test": "posttest"], expect: .created)
+        try await client.send("/api/v1/sessions/\(session)/attendance/A", .put, token: hr, body: MarkAttendanceRequest(status: .present), expect: .ok)
+        let pretest = try await client.api("/api/v1/courses/code-of-ethics/attempts", .post, token: officer,
+                                           body: StartAttemptRequest(test: .pretest), as: AttemptView.self, expect: .created)
+        try await client.send("/api/v1/attempts/\(pretest.id)/submit", .post, token: officer, expect: .ok)
+        let posttest = try await client.api("/api/v1/courses/code-of-ethics/attempts", .post, token: officer,
+                                            body: StartAttemptRequest(test: .posttest), as: AttemptView.self, expect: .created)
         try await QuizAPITests.answerAll(client, world: world, token: officer, attempt: posttest) { _ in true }
-        try await client.json("/api/v1/attempts/\(posttest["id"] as? String ?? "")/submit", .post, token: officer, expect: .ok)
-        let (_, mine, _) = try await client.json("/api/v1/me/certificates", .get, token: officer, expect: .ok)
-        let certificates = mine["certificates"] as? [[String: Any]] ?? []
-        #expect(certificates.count == 1)
-        return (officer, hr, certificates.first ?? [:], session)
+        try await client.send("/api/v1/attempts/\(posttest.id)/submit", .post, token: officer, expect: .ok)
+        let mine = try await client.api("/api/v1/me/certificates", .get, token: officer, as: CertificatesView.self, expect: .ok)
+        #expect(mine.certificates.count == 1)
+        return (officer, hr, try #require(mine.certificates.first), session)
     }
 
     @Test func completingIssuesACertificateAnyoneCanVerify() async throws {
@@ -32,11 +33,11 @@ import Testing
         let app = try await buildApplication(world.configuration(signing: true))
         try await app.test(.router) { client in
             let (_, _, certificate, _) = try await Self.complete(client, world: world)
-            let code = try #require(certificate["code"] as? String)
-            #expect(certificate["serial"] as? String == "ยก-2568-0001")
-            #expect(certificate["status"] as? String == "valid")
-            #expect(certificate["officerName"] as? String == "นางเกศินี ศรีสุข")
-            #expect(certificate["verifyUrl"] as? String == "https://yodkaew.go.th/jariya/verify/\(code)")
+            let code = certificate.code
+            #expect(certificate.serial == "ยก-2568-0001")
+            #expect(certificate.status == "valid")
+            #expect(certificate.officerName == "นางเกศินี ศรีสุข")
+            #expect(certificate.verifyUrl == "https://yodkaew.go.th/jariya/verify/\(code)")
 
             // The public page needs no login, and takes the code as people type it.
             let typed = code.lowercased().replacingOccurrences(of: "-", with: "")
@@ -50,12 +51,8 @@ import Testing
             #expect(page.contains("8 พฤศจิกายน 2567"), "the day of completion in Bangkok (00:20 on 8 November), Buddhist Era")
 
             // A third party checks the JSON's signature with the published key alone.
-            let view = try await client.execute(uri: "/api/v1/certificates/\(code)", method: .get) { response in
-                try JSONDecoder().decode(CertificateView.self, from: Data(buffer: response.body))
-            }
-            let published = try await client.execute(uri: "/.well-known/jariya-signing-key", method: .get) { response in
-                try JSONDecoder().decode(SigningKeysView.self, from: Data(buffer: response.body))
-            }
+            let view = try await client.api("/api/v1/certificates/\(code)", .get, as: CertificateView.self, expect: .ok)
+            let published = try await client.api("/.well-known/jariya-signing-key", .get, as: SigningKeysView.self, expect: .ok)
             let key = try #require(published.keys.first { $0.agency == "yodkaew" }?.publicKey)
             let facts = CertificateFacts(serial: view.serial, code: view.code, agency: view.agency, agencyName: view.agencyName,
                                          officerName: view.officerName, courseKey: view.courseKey, courseVersion: view.courseVersion,
@@ -72,7 +69,7 @@ import Testing
         let app = try await buildApplication(world.configuration(signing: true))
         try await app.test(.router) { client in
             let (officer, hr, certificate, _) = try await Self.complete(client, world: world)
-            let code = try #require(certificate["code"] as? String)
+            let code = certificate.code
             for token in [officer, hr] {
                 try await client.execute(uri: "/api/v1/certificates/\(code)/pdf", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                     #expect(response.status == .ok)
@@ -84,9 +81,9 @@ import Testing
                 }
             }
             let other = try await client.login("officer-b")
-            try await client.json("/api/v1/certificates/\(code)/pdf", .get, token: other, expect: .notFound)
-            try await client.json("/api/v1/certificates/\(code)/pdf", .get, expect: .unauthorized)
-            try await client.json("/api/v1/me/certificates", .get, token: hr, expect: .forbidden)
+            try await client.send("/api/v1/certificates/\(code)/pdf", .get, token: other, expect: .notFound)
+            try await client.send("/api/v1/certificates/\(code)/pdf", .get, expect: .unauthorized)
+            try await client.send("/api/v1/me/certificates", .get, token: hr, expect: .forbidden)
         }
     }
 
@@ -95,18 +92,18 @@ import Testing
         let app = try await buildApplication(world.configuration(signing: true))
         try await app.test(.router) { client in
             let (officer, hr, certificate, session) = try await Self.complete(client, world: world)
-            let code = try #require(certificate["code"] as? String)
-            try await client.json("/api/v1/sessions/\(session)/attendance/A", .put, token: hr,
-                                  body: ["status": "absent", "reason": "ลงชื่อแทนกัน"], expect: .ok)
-            let (_, view, _) = try await client.json("/api/v1/certificates/\(code)", .get, expect: .ok)
-            #expect(view["status"] as? String == "revoked")
-            #expect((view["revokeReason"] as? String)?.contains("ลงชื่อแทนกัน") == true)
+            let code = certificate.code
+            try await client.send("/api/v1/sessions/\(session)/attendance/A", .put, token: hr,
+                                  body: MarkAttendanceRequest(status: .absent, reason: "ลงชื่อแทนกัน"), expect: .ok)
+            let view = try await client.api("/api/v1/certificates/\(code)", .get, as: CertificateView.self, expect: .ok)
+            #expect(view.status == "revoked")
+            #expect(view.revokeReason?.contains("ลงชื่อแทนกัน") == true)
             let page = try await client.execute(uri: "/verify/\(code)", method: .get) { String(buffer: $0.body) }
             #expect(page.contains("ถูกเพิกถอนแล้ว"))
             #expect(page.contains("ลงชื่อแทนกัน"))
-            try await client.json("/api/v1/certificates/\(code)/pdf", .get, token: officer, expect: .gone)
-            let (_, mine, _) = try await client.json("/api/v1/me/certificates", .get, token: officer, expect: .ok)
-            #expect((mine["certificates"] as? [[String: Any]])?.first?["status"] as? String == "revoked", "the history stays")
+            try await client.send("/api/v1/certificates/\(code)/pdf", .get, token: officer, expect: .gone)
+            let mine = try await client.api("/api/v1/me/certificates", .get, token: officer, as: CertificatesView.self, expect: .ok)
+            #expect(mine.certificates.first?.status == "revoked", "the history stays")
         }
     }
 
@@ -116,12 +113,13 @@ import Testing
         try await app.test(.router) { client in
             let hr = try await client.login("hr")
             let session = try await SessionAPITests.createSession(client, world: world, token: hr, minutesFromNow: -30)
-            try await client.json("/api/v1/sessions/\(session)/attendance/A", .put, token: hr, body: ["status": "present"], expect: .ok)
+            try await client.send("/api/v1/sessions/\(session)/attendance/A", .put, token: hr, body: MarkAttendanceRequest(status: .present), expect: .ok)
             let officer = try await client.login("officer-a")
-            let (_, posttest, _) = try await client.json("/api/v1/courses/code-of-ethics/attempts", .post, token: officer, body: ["test": "pretest"], expect: .created)
-            try await client.json("/api/v1/attempts/\(posttest["id"] as? String ?? "")/submit", .post, token: officer, expect: .ok)
-            let (_, mine, _) = try await client.json("/api/v1/me/certificates", .get, token: officer, expect: .ok)
-            #expect((mine["certificates"] as? [[String: Any]])?.isEmpty == true)
+            let posttest = try await client.api("/api/v1/courses/code-of-ethics/attempts", .post, token: officer,
+                                                body: StartAttemptRequest(test: .pretest), as: AttemptView.self, expect: .created)
+            try await client.send("/api/v1/attempts/\(posttest.id)/submit", .post, token: officer, expect: .ok)
+            let mine = try await client.api("/api/v1/me/certificates", .get, token: officer, as: CertificatesView.self, expect: .ok)
+            #expect(mine.certificates.isEmpty)
         }
     }
 
@@ -144,7 +142,7 @@ import Testing
             }
             #expect(!hostile.contains("<script>"), "what was typed is escaped")
             try await client.execute(uri: "/verify", method: .get) { #expect($0.status == .ok) }
-            try await client.json("/api/v1/certificates/nothing", .get, expect: .notFound)
+            try await client.send("/api/v1/certificates/nothing", .get, expect: .notFound)
         }
     }
 }
@@ -155,25 +153,26 @@ import Testing
         let app = try await buildApplication(world.configuration(signing: true))
         try await app.test(.router) { client in
             let (_, hr, _, _) = try await CertificateAPITests.complete(client, world: world)
-            let (_, report, _) = try await client.json("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=1", .get, token: hr, expect: .ok)
-            let coverage = report["coverage"] as? [String: Any]
-            let total = coverage?["total"] as? [String: Any]
-            #expect(total?["headcount"] as? Int == 2)
-            #expect(total?["completed"] as? Int == 1)
-            #expect((report["certificates"] as? [String: Any])?["first_serial"] as? String == "ยก-2568-0001")
+            // The reports' JSON is the report itself, `ComplianceReport` with snake_case keys (no JariyaAPI type).
+            let report = try await client.send("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=1", .get, token: hr, expect: .ok)
+                .decode(ComplianceReport.self, with: TestJSON.reportDecoder())
+            #expect(report.coverage.total.headcount == 2)
+            #expect(report.coverage.total.completed == 1)
+            #expect(report.certificates.firstSerial == "ยก-2568-0001")
             try await client.execute(uri: "/api/v1/reports/compliance?fiscalYear=2568&format=csv", method: .get,
                                      headers: [.authorization: "Bearer \(hr)"]) { response in
                 #expect(response.status == .ok)
                 #expect(Data(buffer: response.body).starts(with: [0xEF, 0xBB, 0xBF]))
             }
-            let (_, completion, _) = try await client.json("/api/v1/reports/completion?fiscalYear=2568&status=complete", .get, token: hr, expect: .ok)
-            #expect((completion["rows"] as? [[String: Any]])?.map { $0["employee_code"] as? String } == ["A"])
+            let completion = try await client.send("/api/v1/reports/completion?fiscalYear=2568&status=complete", .get, token: hr, expect: .ok)
+                .decode(CompletionReport.self, with: TestJSON.reportDecoder())
+            #expect(completion.rows.map(\.employeeCode) == ["A"])
             let officer = try await client.login("officer-a")
-            try await client.json("/api/v1/reports/compliance?fiscalYear=2568", .get, token: officer, expect: .forbidden)
-            try await client.json("/api/v1/reports/completion?fiscalYear=2568", .get, token: officer, expect: .forbidden)
-            try await client.json("/api/v1/reports/completion?fiscalYear=2568&staffType=boss", .get, token: hr, expect: .badRequest)
-            try await client.json("/api/v1/reports/compliance", .get, token: hr, expect: .badRequest)
-            try await client.json("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=9", .get, token: hr, expect: .badRequest)
+            try await client.send("/api/v1/reports/compliance?fiscalYear=2568", .get, token: officer, expect: .forbidden)
+            try await client.send("/api/v1/reports/completion?fiscalYear=2568", .get, token: officer, expect: .forbidden)
+            try await client.send("/api/v1/reports/completion?fiscalYear=2568&staffType=boss", .get, token: hr, expect: .badRequest)
+            try await client.send("/api/v1/reports/compliance", .get, token: hr, expect: .badRequest)
+            try await client.send("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=9", .get, token: hr, expect: .badRequest)
         }
     }
 }

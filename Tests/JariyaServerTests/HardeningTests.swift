@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import JariyaAPI
 import JariyaCore
 @testable import JariyaServer
 import JariyaStore
@@ -13,12 +14,17 @@ import Testing
 @Suite struct HardeningTests {
 
     /// A session body for the API, changed by `edit`.
-    static func sessionBody(_ world: QuizWorld, _ edit: (inout [String: Any]) -> Void = { _ in }) -> [String: Any] {
+    static func sessionBody(_ world: QuizWorld, _ edit: (inout CreateSessionRequest) throws -> Void = { _ in }) rethrows -> CreateSessionRequest {
         let start = world.clock.now.addingTimeInterval(600)
-        var body: [String: Any] = ["course": "code-of-ethics", "title": "อบรมบรรยาย", "startsAt": ISO8601DateFormatter().string(from: start),
-                                   "endsAt": ISO8601DateFormatter().string(from: start.addingTimeInterval(3 * 3600)), "place": "ห้องประชุม", "trainer": "วิทยากร"]
-        edit(&body)
+        var body = CreateSessionRequest(course: "code-of-ethics", title: "อบรมบรรยาย", startsAt: start, endsAt: start.addingTimeInterval(3 * 3600),
+                                        place: "ห้องประชุม", trainer: "วิทยากร")
+        try edit(&body)
         return body
+    }
+
+    /// An instant written as the API's clients write it.
+    static func instant(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Date {
+        try #require(APIJSON.date(text), "\(text) is a date and time", sourceLocation: sourceLocation)
     }
 
     /// Row 1: a NUL is refused by name wherever text comes in, and the ledger never disagrees with what is stored.
@@ -28,19 +34,23 @@ import Testing
         try await app.test(.router) { client in
             let hr = try await client.login("hr")
             let id = try await SessionAPITests.createSession(client, world: world, token: hr)
-            try await client.json("/api/v1/sessions/\(id)/attendance/A", .put, token: hr, body: ["status": "present"], expect: .ok)
-            let (_, _, refused) = try await client.json("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
-                                                        body: ["status": "absent", "reason": "before\u{0000}after"], expect: .badRequest)
+            try await client.send("/api/v1/sessions/\(id)/attendance/A", .put, token: hr, body: MarkAttendanceRequest(status: .present), expect: .ok)
+            let refused = try await client.send("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
+                                                body: MarkAttendanceRequest(status: .absent, reason: "before\u{0000}after"), expect: .badRequest).text
             #expect(refused.contains("reason") && refused.contains("U+0000"))
-            for (field, value) in [("title", "ชื่อ\u{0000}ตัด"), ("place", "ห้อง\u{0085}"), ("trainer", "วิทยากร\u{001B}[31m")] {
-                let (_, _, text) = try await client.json("/api/v1/sessions", .post, token: hr, body: Self.sessionBody(world) { $0[field] = value },
-                                                         expect: .badRequest)
+            let fields: [(String, WritableKeyPath<CreateSessionRequest, String>, String)] = [
+                ("title", \.title, "ชื่อ\u{0000}ตัด"), ("place", \.place, "ห้อง\u{0085}"), ("trainer", \.trainer, "วิทยากร\u{001B}[31m"),
+            ]
+            for (field, path, value) in fields {
+                let text = try await client.send("/api/v1/sessions", .post, token: hr, body: Self.sessionBody(world) { $0[keyPath: path] = value },
+                                                 expect: .badRequest).text
                 #expect(text.contains(field), "\(field): \(text)")
             }
             // ำ typed as ํ + า is stored as one letter, and stored exactly as hashed.
-            let (_, marked, _) = try await client.json("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
-                                                       body: ["status": "absent", "reason": "ป่วย ไปทํางานไม่ได้\r\nมีใบรับรองแพทย์"], expect: .ok)
-            #expect(marked["ledgerSeq"] as? Int != nil)
+            let marked = try await client.api("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
+                                              body: MarkAttendanceRequest(status: .absent, reason: "ป่วย ไปทํางานไม่ได้\r\nมีใบรับรองแพทย์"),
+                                              as: SessionJSON.Outcome.self, expect: .ok)
+            #expect(marked.ledgerSeq != nil)
             // The trainer's roll page: the same rule, the same refusal.
             let trainer = WebBrowser()
             _ = try await trainer.logIn(client, "trainer")
@@ -93,22 +103,22 @@ import Testing
             let officer = try await client.login("officer-a")
             let id = try await SessionAPITests.createSession(client, world: world, token: hr, minutesFromNow: 5)
             for _ in 0..<Backoff.checkIn.freeTries {
-                try await client.json("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: ["code": "000000"], expect: .badRequest)
+                try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: "000000"), expect: .badRequest)
             }
-            let (_, current, _) = try await client.json("/api/v1/sessions/\(id)/code", .get, token: hr, expect: .ok)
+            let current = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
             // Even the right code waits: a guesser learns nothing from the answer.
             try await client.execute(uri: "/api/v1/sessions/\(id)/checkin", method: .post,
                                      headers: [.contentType: "application/json", .authorization: "Bearer \(officer)"],
-                                     body: ByteBuffer(string: #"{"code":"\#(current["code"] as? String ?? "")"}"#)) { response in
+                                     body: ByteBuffer(bytes: try TestJSON.encoder().encode(CheckInRequest(code: current.code)))) { response in
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] == "30")
             }
-            let (_, roll, _) = try await client.json("/api/v1/sessions/\(id)", .get, token: hr, expect: .ok)
-            let refused = roll["refusedCheckIns"] as? [[String: Any]] ?? []
-            #expect(refused.first?["employeeCode"] as? String == "A" && refused.first?["count"] as? Int == 5)
+            let roll = try await client.api("/api/v1/sessions/\(id)", .get, token: hr, as: SessionJSON.Session.self, expect: .ok)
+            let refused = roll.refusedCheckIns ?? []
+            #expect(refused.first?.employeeCode == "A" && refused.first?.count == 5)
             world.clock.advance(minutes: 0.6)
-            let (_, now, _) = try await client.json("/api/v1/sessions/\(id)/code", .get, token: hr, expect: .ok)
-            try await client.json("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: ["code": now["code"] as? String ?? ""], expect: .ok)
+            let now = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
+            try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: now.code), expect: .ok)
         }
         // The code before the current one counts only in the first seconds after it changed.
         let secret = "room-secret"
@@ -140,11 +150,11 @@ import Testing
         let app = try await buildApplication(world.configuration())
         try await app.test(.router) { client in
             let hr = try await client.login("hr")
-            let (_, _, budget) = try await client.json("/api/v1/sessions", .post, token: hr, body: Self.sessionBody(world) { $0["budgetBaht"] = -5 },
-                                                       expect: .badRequest)
+            let budget = try await client.send("/api/v1/sessions", .post, token: hr, body: Self.sessionBody(world) { $0.budgetBaht = -5 },
+                                               expect: .badRequest).text
             #expect(budget.contains("budgetBaht"))
-            try await client.json("/api/v1/sessions", .post, token: hr, body: Self.sessionBody(world) {
-                $0["startsAt"] = "1950-01-01T09:00:00Z"; $0["endsAt"] = "1950-01-01T12:00:00Z"
+            try await client.send("/api/v1/sessions", .post, token: hr, body: try Self.sessionBody(world) {
+                $0.startsAt = try Self.instant("1950-01-01T09:00:00Z"); $0.endsAt = try Self.instant("1950-01-01T12:00:00Z")
             }, expect: .badRequest)
             let admin = WebBrowser()
             _ = try await admin.logIn(client, "admin")
@@ -174,12 +184,12 @@ import Testing
         let app = try await buildApplication(world.configuration())
         try await app.test(.router) { client in
             let hr = try await client.login("hr")
-            try await client.json("/api/v1/sessions", .post, token: hr, body: Self.sessionBody(world) {
-                $0["startsAt"] = "8999-01-01T09:00:00Z"; $0["endsAt"] = "8999-01-01T12:00:00Z"
+            try await client.send("/api/v1/sessions", .post, token: hr, body: try Self.sessionBody(world) {
+                $0.startsAt = try Self.instant("8999-01-01T09:00:00Z"); $0.endsAt = try Self.instant("8999-01-01T12:00:00Z")
             }, expect: .badRequest)
-            try await client.json("/api/v1/sessions?fiscalYear=abc", .get, token: hr, expect: .badRequest)
-            try await client.json("/api/v1/sessions?fiscalYear=2568", .get, token: hr, expect: .ok)
-            try await client.json("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=9", .get, token: hr, expect: .badRequest)
+            try await client.send("/api/v1/sessions?fiscalYear=abc", .get, token: hr, expect: .badRequest)
+            try await client.send("/api/v1/sessions?fiscalYear=2568", .get, token: hr, expect: .ok)
+            try await client.send("/api/v1/reports/compliance?fiscalYear=2568&throughQuarter=9", .get, token: hr, expect: .badRequest)
         }
     }
 
@@ -189,18 +199,18 @@ import Testing
         let world = try QuizWorld()
         try await buildApplication(world.configuration()).test(.router) { client in
             let huge = String(repeating: "ก", count: 500_000)
-            let (_, _, text) = try await client.json("/api/v1/login", .post, body: ["username": huge, "password": "x"], expect: .badRequest)
+            let text = try await client.send("/api/v1/login", .post, body: LoginRequest(username: huge, password: "x"), expect: .badRequest).text
             #expect(text.contains("username"))
             // An office behind one address: 60 officers each mistyping once is nowhere near the address's limit.
             for index in 0..<60 {
-                try await client.json("/api/v1/login", .post, body: ["username": "user\(index)", "password": "wrong"], expect: .unauthorized)
+                try await client.send("/api/v1/login", .post, body: LoginRequest(username: "user\(index)", password: "wrong"), expect: .unauthorized)
             }
             _ = try await client.login("hr")
             // 100 wrong passwords against the owner: slowed, never shut for an hour.
             for _ in 0..<Backoff.account.freeTries {
-                try await client.json("/api/v1/login", .post, body: ["username": "officer-a", "password": "wrong"], expect: .unauthorized)
+                try await client.send("/api/v1/login", .post, body: LoginRequest(username: "officer-a", password: "wrong"), expect: .unauthorized)
             }
-            let (status, _, _) = try await client.json("/api/v1/login", .post, body: ["username": "officer-a", "password": "wrong"])
+            let status = try await client.send("/api/v1/login", .post, body: LoginRequest(username: "officer-a", password: "wrong")).status
             #expect(status == .tooManyRequests)
         }
         let keys = try world.database.loginFailureKeys()

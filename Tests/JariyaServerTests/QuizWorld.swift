@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JariyaAPI
 import JariyaApp
 import JariyaCore
 import JariyaServer
@@ -104,58 +105,145 @@ struct QuizWorld {
     }
 
     /// The right answer to a question as shown, found by matching the texts.
-    func rightAnswer(_ shown: [String: Any]) -> [String: Any] {
-        guard let id = shown["id"] as? String, let question = bank.question(id: id) else { return [:] }
+    func rightAnswer(_ shown: QuestionView) -> AnswerView {
+        guard let question = bank.question(id: shown.id) else { return AnswerView() }
         switch question.type {
         case .single, .multiple:
-            let choices = shown["choices"] as? [String] ?? []
+            let choices = shown.choices ?? []
             let right = Set(question.choices.filter(\.correct).map(\.text))
-            return ["choices": choices.indices.filter { right.contains(choices[$0]) }]
+            return AnswerView(choices: choices.indices.filter { right.contains(choices[$0]) })
         case .trueFalse:
-            return ["truth": question.answer ?? false]
+            return AnswerView(truth: question.answer ?? false)
         case .short:
-            return ["text": question.accepted.first ?? ""]
+            return AnswerView(text: question.accepted.first ?? "")
         case .matching:
-            let rights = shown["rights"] as? [String] ?? []
-            return ["matches": question.pairs.map { pair in rights.firstIndex(of: pair.right) ?? 0 }]
+            let rights = shown.rights ?? []
+            return AnswerView(matches: question.pairs.map { pair in rights.firstIndex(of: pair.right) ?? 0 })
         }
     }
 
     /// A wrong answer of the right shape.
-    func wrongAnswer(_ shown: [String: Any]) -> [String: Any] {
-        guard let id = shown["id"] as? String, let question = bank.question(id: id) else { return [:] }
+    func wrongAnswer(_ shown: QuestionView) -> AnswerView {
+        guard let question = bank.question(id: shown.id) else { return AnswerView() }
         switch question.type {
         case .single, .multiple:
-            let choices = shown["choices"] as? [String] ?? []
+            let choices = shown.choices ?? []
             let right = Set(question.choices.filter(\.correct).map(\.text))
-            return ["choices": [choices.indices.first { !right.contains(choices[$0]) } ?? 0]]
-        case .trueFalse: return ["truth": !(question.answer ?? false)]
-        case .short: return ["text": "ไม่ทราบ"]
+            return AnswerView(choices: [choices.indices.first { !right.contains(choices[$0]) } ?? 0])
+        case .trueFalse: return AnswerView(truth: !(question.answer ?? false))
+        case .short: return AnswerView(text: "ไม่ทราบ")
         case .matching:
-            let rights = shown["rights"] as? [String] ?? []
-            return ["matches": question.pairs.map { pair in ((rights.firstIndex(of: pair.right) ?? 0) + 1) % rights.count }]
+            let rights = shown.rights ?? []
+            return AnswerView(matches: question.pairs.map { pair in ((rights.firstIndex(of: pair.right) ?? 0) + 1) % rights.count })
         }
     }
 }
 
+/// The API's JSON as the tests write and read it: dates as ISO 8601 text,
+/// which is what the server reads (`APIJSON`) and what Hummingbird's default
+/// response encoder (the one `AppRequestContext` keeps) writes.
+enum TestJSON {
+    /// Request bodies: the API's request types with ISO 8601 dates.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// Responses: the decoder the API's clients are held to.
+    static func decoder() -> JSONDecoder { APIJSON.decoder() }
+
+    /// The reports' JSON, written with snake_case keys (`ComplianceReportJSON`).
+    static func reportDecoder() -> JSONDecoder {
+        let decoder = APIJSON.decoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+
+    /// An error's body, `{"error": {"message": …}}`, as Hummingbird's `HTTPError` writes it; JariyaAPI has no type for it.
+    struct ErrorBody: Decodable {
+        struct Detail: Decodable { var message: String }
+        var error: Detail
+    }
+
+    /// The names of a JSON object's own keys, for the checks that a field is
+    /// absent (which decoding to an optional cannot tell from null).
+    struct Keys: Decodable {
+        struct Name: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        var names: Set<String>
+
+        init(from decoder: any Decoder) throws {
+            names = Set(try decoder.container(keyedBy: Name.self).allKeys.map(\.stringValue))
+        }
+    }
+}
+
+/// What the API answered: its status and its body as sent, to decode into
+/// the API's types or to search as text for what must not be there.
+struct APIReply: Sendable {
+    var status: HTTPResponse.Status
+    var text: String
+
+    /// The body as one of the API's types.
+    func decode<Value: Decodable>(_ type: Value.Type, with decoder: JSONDecoder = TestJSON.decoder()) throws -> Value {
+        try decoder.decode(Value.self, from: Data(text.utf8))
+    }
+
+    /// The message of an error answer.
+    func errorMessage() throws -> String { try decode(TestJSON.ErrorBody.self).error.message }
+
+    /// Whether the body's top-level object has the key at all (null counts as there).
+    func has(_ key: String) throws -> Bool { try decode(TestJSON.Keys.self).names.contains(key) }
+}
+
 /// Small helpers for JSON over the test client.
 extension TestClientProtocol {
+    /// Sends a request whose body is one of the API's request types (or none) and returns the answer as it came.
     @discardableResult
-    func json(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, body: [String: Any]? = nil,
-              expect status: HTTPResponse.Status? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> (HTTPResponse.Status, [String: Any], String) {
+    func send(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, body: (any Encodable)? = nil,
+              expect status: HTTPResponse.Status? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> APIReply {
+        let data = try body.map { try TestJSON.encoder().encode($0) }
+        return try await send(uri, method, token: token, data: data, expect: status, sourceLocation: sourceLocation)
+    }
+
+    /// Sends JSON text as it is, for the bodies no request type can express (malformed or deliberately wrong ones).
+    @discardableResult
+    func send(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, rawJSON: String,
+              expect status: HTTPResponse.Status? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> APIReply {
+        try await send(uri, method, token: token, data: Data(rawJSON.utf8), expect: status, sourceLocation: sourceLocation)
+    }
+
+    /// Sends a request and decodes the answer as one of the API's types.
+    func api<Response: Decodable>(_ uri: String, _ method: HTTPRequest.Method, token: String? = nil, body: (any Encodable)? = nil,
+                                  as type: Response.Type, expect status: HTTPResponse.Status? = nil,
+                                  sourceLocation: SourceLocation = #_sourceLocation) async throws -> Response {
+        let reply = try await send(uri, method, token: token, body: body, expect: status, sourceLocation: sourceLocation)
+        do {
+            return try reply.decode(type)
+        } catch {
+            Issue.record("\(method) \(uri): \(reply.status.code) is not a \(type): \(error)\n\(reply.text)", sourceLocation: sourceLocation)
+            throw error
+        }
+    }
+
+    private func send(_ uri: String, _ method: HTTPRequest.Method, token: String?, data: Data?, expect status: HTTPResponse.Status?,
+                      sourceLocation: SourceLocation) async throws -> APIReply {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let token { headers[.authorization] = "Bearer \(token)" }
-        let buffer = try body.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
-        return try await execute(uri: uri, method: method, headers: headers, body: buffer) { response in
+        return try await execute(uri: uri, method: method, headers: headers, body: data.map { ByteBuffer(bytes: $0) }) { response in
             let text = String(buffer: response.body)
             if let status { #expect(response.status == status, "\(method) \(uri): \(text)", sourceLocation: sourceLocation) }
-            let object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
-            return (response.status, object, text)
+            return APIReply(status: response.status, text: text)
         }
     }
 
     func login(_ username: String, password: String = QuizWorld.password) async throws -> String {
-        let (_, body, _) = try await json("/api/v1/login", .post, body: ["username": username, "password": password], expect: .ok)
-        return body["token"] as? String ?? ""
+        try await api("/api/v1/login", .post, body: LoginRequest(username: username, password: password), as: LoginView.self, expect: .ok).token
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import JariyaAPI
 import JariyaServer
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         text.replacingOccurrences(of: #" review="after-last-attempt""#, with: "").replacingOccurrences(of: #" review="never""#, with: "")
     }
 
-    static func ids(_ attempt: [String: Any]) -> Set<String> { Set(QuizAPITests.questions(attempt).compactMap { $0["id"] as? String }) }
+    static func ids(_ attempt: AttemptView) -> Set<String> { Set(attempt.questions.map(\.id)) }
 
     /// Everything a response must not hold before the key may be shown.
     static func expectNoKey(_ text: String, world: QuizWorld, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -30,16 +31,16 @@ import Testing
 
     /// Takes the pre-test with no answers, so the post-test may start.
     static func takePretest(_ client: some TestClientProtocol, token: String) async throws {
-        let (_, pretest, _) = try await client.json(start, .post, token: token, body: ["test": "pretest"], expect: .created)
-        try await client.json("/api/v1/attempts/\(pretest["id"] as? String ?? "")/submit", .post, token: token, expect: .ok)
+        let pretest = try await client.api(start, .post, token: token, body: StartAttemptRequest(test: .pretest), as: AttemptView.self, expect: .created)
+        try await client.send("/api/v1/attempts/\(pretest.id)/submit", .post, token: token, expect: .ok)
     }
 
-    /// Starts a post-test attempt, answers every question wrong and submits; the attempt and the submit's raw answer.
-    static func failPosttest(_ client: some TestClientProtocol, world: QuizWorld, token: String) async throws -> ([String: Any], [String: Any], String) {
-        let (_, attempt, _) = try await client.json(start, .post, token: token, body: ["test": "posttest"], expect: .created)
+    /// Starts a post-test attempt, answers every question wrong and submits; the attempt, the result and the submit's raw answer.
+    static func failPosttest(_ client: some TestClientProtocol, world: QuizWorld, token: String) async throws -> (AttemptView, ResultView, APIReply) {
+        let attempt = try await client.api(start, .post, token: token, body: StartAttemptRequest(test: .posttest), as: AttemptView.self, expect: .created)
         try await QuizAPITests.answerAll(client, world: world, token: token, attempt: attempt) { _ in false }
-        let (_, result, text) = try await client.json("/api/v1/attempts/\(attempt["id"] as? String ?? "")/submit", .post, token: token, expect: .ok)
-        return (attempt, result, text)
+        let reply = try await client.send("/api/v1/attempts/\(attempt.id)/submit", .post, token: token, expect: .ok)
+        return (attempt, try reply.decode(ResultView.self), reply)
     }
 
     @Test func aFailedPostTestUnderTheDefaultShowsNoKeyAndTheRetryDrawsOtherQuestions() async throws {
@@ -49,36 +50,38 @@ import Testing
             let token = try await client.login("officer-a")
             try await Self.takePretest(client, token: token)
 
-            let (first, failed, failedText) = try await Self.failPosttest(client, world: world, token: token)
-            let firstID = first["id"] as? String ?? ""
-            #expect(failed["passed"] as? Bool == false && failed["scoreBasisPoints"] as? Int == 0, "the score and the verdict are shown")
-            #expect(failed["review"] == nil)
-            #expect((failed["reviewNote"] as? String)?.contains("ใช้สิทธิ์สอบครบ 3 ครั้ง") == true)
-            Self.expectNoKey(failedText, world: world)
-            Self.expectNoKey(try await client.json("/api/v1/attempts/\(firstID)/result", .get, token: token, expect: .ok).2, world: world)
+            let (first, failed, failedReply) = try await Self.failPosttest(client, world: world, token: token)
+            let firstID = first.id
+            #expect(failed.passed == false && failed.scoreBasisPoints == 0, "the score and the verdict are shown")
+            #expect(try !failedReply.has("review") && failed.review == nil)
+            #expect(failed.reviewNote?.contains("ใช้สิทธิ์สอบครบ 3 ครั้ง") == true)
+            Self.expectNoKey(failedReply.text, world: world)
+            Self.expectNoKey(try await client.send("/api/v1/attempts/\(firstID)/result", .get, token: token, expect: .ok).text, world: world)
 
             // The retry: the sample bank has 10 questions a topic and the post-test draws 4, so nothing repeats.
-            let (second, _, secondText) = try await Self.failPosttest(client, world: world, token: token)
+            let (second, _, secondReply) = try await Self.failPosttest(client, world: world, token: token)
             #expect(Self.ids(second).count == 20)
             #expect(Self.ids(first).isDisjoint(with: Self.ids(second)), "the second attempt shares no question with the first")
-            Self.expectNoKey(secondText, world: world)
+            Self.expectNoKey(secondReply.text, world: world)
 
             // The third: 12 a topic from 10 means 2 a topic again, the first attempt's, never the second's.
-            let (_, third, thirdText) = try await client.json(Self.start, .post, token: token, body: ["test": "posttest"], expect: .created)
+            let thirdReply = try await client.send(Self.start, .post, token: token, body: StartAttemptRequest(test: .posttest), expect: .created)
+            let third = try thirdReply.decode(AttemptView.self)
             #expect(Self.ids(third).intersection(Self.ids(second)).isEmpty)
             #expect(Self.ids(third).intersection(Self.ids(first)).count == 10)
-            Self.expectNoKey(thirdText, world: world)
-            let (_, whileOpen, whileOpenText) = try await client.json("/api/v1/attempts/\(firstID)/result", .get, token: token, expect: .ok)
-            Self.expectNoKey(whileOpenText, world: world)
-            #expect((whileOpen["reviewNote"] as? String)?.contains("ระหว่างที่ยังทำแบบทดสอบนี้ค้างอยู่") == true,
+            Self.expectNoKey(thirdReply.text, world: world)
+            let whileOpenReply = try await client.send("/api/v1/attempts/\(firstID)/result", .get, token: token, expect: .ok)
+            Self.expectNoKey(whileOpenReply.text, world: world)
+            #expect(try whileOpenReply.decode(ResultView.self).reviewNote?.contains("ระหว่างที่ยังทำแบบทดสอบนี้ค้างอยู่") == true,
                     "all three attempts are started, but the last is still open")
 
             try await QuizAPITests.answerAll(client, world: world, token: token, attempt: third) { _ in false }
-            let (_, last, _) = try await client.json("/api/v1/attempts/\(third["id"] as? String ?? "")/submit", .post, token: token, expect: .ok)
-            #expect((last["review"] as? [[String: Any]])?.count == 20, "every attempt used: the key is shown")
-            #expect(last["reviewNote"] == nil)
-            let (_, firstAgain, _) = try await client.json("/api/v1/attempts/\(firstID)/result", .get, token: token, expect: .ok)
-            #expect((firstAgain["review"] as? [[String: Any]])?.count == 20, "and for the earlier attempts too")
+            let lastReply = try await client.send("/api/v1/attempts/\(third.id)/submit", .post, token: token, expect: .ok)
+            let last = try lastReply.decode(ResultView.self)
+            #expect(last.review?.count == 20, "every attempt used: the key is shown")
+            #expect(try !lastReply.has("reviewNote") && last.reviewNote == nil)
+            let firstAgain = try await client.api("/api/v1/attempts/\(firstID)/result", .get, token: token, as: ResultView.self, expect: .ok)
+            #expect(firstAgain.review?.count == 20, "and for the earlier attempts too")
         }
     }
 
@@ -116,13 +119,14 @@ import Testing
         try await app.test(.router) { client in
             let token = try await client.login("officer-a")
             try await Self.takePretest(client, token: token)
-            let (_, attempt, _) = try await client.json(Self.start, .post, token: token, body: ["test": "posttest"], expect: .created)
+            let attempt = try await client.api(Self.start, .post, token: token, body: StartAttemptRequest(test: .posttest), as: AttemptView.self,
+                                               expect: .created)
             try await QuizAPITests.answerAll(client, world: world, token: token, attempt: attempt) { _ in true }
-            let (_, result, _) = try await client.json("/api/v1/attempts/\(attempt["id"] as? String ?? "")/submit", .post, token: token, expect: .ok)
-            #expect(result["passed"] as? Bool == true)
-            #expect((result["review"] as? [[String: Any]])?.count == 20, "a pass ends the post-test, so its key is shown")
-            let (_, refused, _) = try await client.json(Self.start, .post, token: token, body: ["test": "posttest"], expect: .conflict)
-            #expect((refused["error"] as? [String: Any])?["message"] as? String == "the post-test is already passed this fiscal year")
+            let result = try await client.api("/api/v1/attempts/\(attempt.id)/submit", .post, token: token, as: ResultView.self, expect: .ok)
+            #expect(result.passed == true)
+            #expect(result.review?.count == 20, "a pass ends the post-test, so its key is shown")
+            let refused = try await client.send(Self.start, .post, token: token, body: StartAttemptRequest(test: .posttest), expect: .conflict)
+            #expect(try refused.errorMessage() == "the post-test is already passed this fiscal year")
         }
     }
 
@@ -131,14 +135,15 @@ import Testing
         let app = try await buildApplication(world.configuration())
         try await app.test(.router) { client in
             let token = try await client.login("officer-a")
-            let (_, pretest, _) = try await client.json(Self.start, .post, token: token, body: ["test": "pretest"], expect: .created)
+            let pretest = try await client.api(Self.start, .post, token: token, body: StartAttemptRequest(test: .pretest), as: AttemptView.self,
+                                               expect: .created)
             try await QuizAPITests.answerAll(client, world: world, token: token, attempt: pretest) { _ in true }
-            let (_, result, text) = try await client.json("/api/v1/attempts/\(pretest["id"] as? String ?? "")/submit", .post, token: token,
-                                                          expect: .ok)
+            let reply = try await client.send("/api/v1/attempts/\(pretest.id)/submit", .post, token: token, expect: .ok)
+            let result = try reply.decode(ResultView.self)
             // The sample post-test draws from all five topics of the same bank: every pre-test question may come again.
-            #expect(result["scoreBasisPoints"] as? Int == 10_000)
-            Self.expectNoKey(text, world: world)
-            #expect((result["reviewNote"] as? String)?.contains("เฉลย 10 ข้อที่อาจออกในแบบทดสอบหลังเรียน") == true)
+            #expect(result.scoreBasisPoints == 10_000)
+            Self.expectNoKey(reply.text, world: world)
+            #expect(result.reviewNote?.contains("เฉลย 10 ข้อที่อาจออกในแบบทดสอบหลังเรียน") == true)
         }
     }
 
