@@ -32,6 +32,21 @@ public struct QuizEngine: Sendable {
 
     /// Starts (or resumes) the user's attempt at a test of a course.
     public func start(user: User, courseKey: String, kind: TestKind) throws -> AttemptView {
+        let (plan, course, bank) = try plan(user: user, courseKey: courseKey, kind: kind)
+        let (attempt, resumed) = try database.startAttempt(user: user, plan: plan, publicID: publicIDs(), now: clock())
+        return try started(attempt, resumed: resumed, user: user, course: course, bank: bank)
+    }
+
+    /// The same start, its transaction shared with the other officers'
+    /// writes of the same moment: what the server does when a room starts at once.
+    public func start(user: User, courseKey: String, kind: TestKind) async throws -> AttemptView {
+        let (plan, course, bank) = try plan(user: user, courseKey: courseKey, kind: kind)
+        let (attempt, resumed) = try await database.startAttempt(user: user, plan: plan, publicID: publicIDs(), now: clock())
+        return try started(attempt, resumed: resumed, user: user, course: course, bank: bank)
+    }
+
+    /// What a start would write: the current course version, its bank, and a draw.
+    private func plan(user: User, courseKey: String, kind: TestKind) throws -> (AttemptPlan, Course, QuestionBank) {
         guard let published = try content.currentCourse(agencyID: user.agencyId, key: courseKey), let versionID = published.version.id else {
             throw QuizError.unknownCourse(courseKey)
         }
@@ -53,8 +68,11 @@ public struct QuizEngine: Sendable {
             attemptsLimit: kind == .pretest ? (spec.attempts ?? 1) : spec.attempts,
             requiresPretest: kind == .posttest && course.pretest != nil,
             seed: Int64(bitPattern: seed), drawn: try bank.draw(spec, seed: seed, seenBefore: seen))
-        let (attempt, resumed) = try database.startAttempt(user: user, plan: plan, publicID: publicIDs(), now: clock())
-        // A new attempt has no answers yet; only a resumed one is read again.
+        return (plan, course, bank)
+    }
+
+    /// A new attempt has no answers yet; only a resumed one is read again.
+    private func started(_ attempt: AttemptRecord, resumed: Bool, user: User, course: Course, bank: QuestionBank) throws -> AttemptView {
         guard resumed else { return view(attempt, answers: [], course: course, bank: bank) }
         return try view(user: user, publicID: attempt.publicId)
     }

@@ -17,7 +17,7 @@ import Glibc
 final class WorkerThreads: TaskExecutor, @unchecked Sendable {
     /// Where requests (and so every database call) run: a few threads per
     /// core, since a handler blocked on the writer is not using its core.
-    static let database = WorkerThreads(name: "jariya-db", count: max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    static let database = WorkerThreads(name: "jariya-db", count: max(2, ProcessInfo.processInfo.activeProcessorCount))
     /// Where passwords are hashed and checked: one thread per core, at nice
     /// 15, so a burst of logins takes the cores only while officers' saves
     /// and pages do not need them.

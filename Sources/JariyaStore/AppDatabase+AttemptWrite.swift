@@ -51,7 +51,7 @@ public struct AttemptWrite {
         try db.cachedStatement(sql: """
             INSERT INTO attempt_answer (attempt_id, question_id, answer, seq, saved_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer = excluded.answer, seq = excluded.seq, saved_at = excluded.saved_at
-            """).execute(arguments: [attempt.id, questionID, encoded, seq, now])
+            """).execute(arguments: [attempt.id, questionID, encoded, seq, StoredDate.text(now)])
         try db.cachedStatement(sql: "UPDATE attempt SET last_save_seq = ? WHERE id = ?").execute(arguments: [seq, attempt.id])
         attempt.lastSaveSeq = seq
         return .success(.saved)

@@ -92,49 +92,58 @@ extension AppDatabase {
     /// resumes rather than starting over). Limits are checked in the same
     /// transaction as the insert, so two racing starts cannot exceed them.
     public func startAttempt(user: User, plan: AttemptPlan, publicID: String, now: Date) throws -> (attempt: AttemptRecord, resumed: Bool) {
+        try writer.write { db in try startAttempt(db, user: user, plan: plan, publicID: publicID, now: now) }
+    }
+
+    /// The same start, committed together with the writes queued at the same
+    /// moment (see `WriteBatcher`): a whole office starting the test at once.
+    public func startAttempt(user: User, plan: AttemptPlan, publicID: String, now: Date) async throws -> (attempt: AttemptRecord, resumed: Bool) {
+        try await batcher.write { db in try startAttempt(db, user: user, plan: plan, publicID: publicID, now: now) }
+    }
+
+    private func startAttempt(_ db: Database, user: User, plan: AttemptPlan, publicID: String,
+                              now: Date) throws -> (attempt: AttemptRecord, resumed: Bool) {
         guard let officerID = user.officerId else { throw AttemptError.notAnOfficer }
         let fiscalYear = FiscalYear(containing: now).buddhistYear
-        return try writer.write { db in
-            if let open = try AttemptRecord
-                .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
-                        && Column("kind") == plan.kind.rawValue && Column("submitted_at") == nil)
-                .fetchOne(db) {
-                return (open, true)
-            }
-            let previous = try AttemptRecord
-                .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
-                        && Column("kind") == plan.kind.rawValue && Column("fiscal_year") == fiscalYear)
-                .fetchCount(db)
-            if let limit = plan.attemptsLimit, previous >= limit { throw AttemptError.attemptsUsed(limit: limit) }
-            if plan.kind == .posttest {
-                // A pass ends the post-test for the year: the key it may
-                // unlock (after-pass, after-last-attempt) must not meet a retry.
-                let passes = try AttemptRecord
-                    .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
-                            && Column("kind") == plan.kind.rawValue && Column("fiscal_year") == fiscalYear
-                            && Column("passed") == true)
-                    .fetchCount(db)
-                if passes > 0 { throw AttemptError.alreadyPassed }
-            }
-            if plan.requiresPretest {
-                let pretests = try AttemptRecord
-                    .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
-                            && Column("kind") == TestKind.pretest.rawValue && Column("fiscal_year") == fiscalYear
-                            && Column("submitted_at") != nil)
-                    .fetchCount(db)
-                if pretests == 0 { throw AttemptError.pretestFirst }
-            }
-            let questions = String(decoding: try JSONEncoder().encode(plan.drawn), as: UTF8.self)
-            var attempt = AttemptRecord(
-                agencyId: user.agencyId, publicId: publicID, userId: user.id ?? 0, officerId: officerID,
-                courseVersionId: plan.courseVersionId, bankVersionId: plan.bankVersionId, courseKey: plan.courseKey,
-                kind: plan.kind, fiscalYear: fiscalYear, number: previous + 1, seed: plan.seed, questions: questions,
-                passPercent: plan.passPercent, startedAt: now,
-                deadline: plan.minutes.map { now.addingTimeInterval(TimeInterval($0 * 60)) },
-                lastSaveSeq: 0)
-            try attempt.insert(db)
-            return (attempt, false)
+        if let open = try AttemptRecord
+            .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
+                    && Column("kind") == plan.kind.rawValue && Column("submitted_at") == nil)
+            .fetchOne(db) {
+            return (open, true)
         }
+        let previous = try AttemptRecord
+            .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
+                    && Column("kind") == plan.kind.rawValue && Column("fiscal_year") == fiscalYear)
+            .fetchCount(db)
+        if let limit = plan.attemptsLimit, previous >= limit { throw AttemptError.attemptsUsed(limit: limit) }
+        if plan.kind == .posttest {
+            // A pass ends the post-test for the year: the key it may
+            // unlock (after-pass, after-last-attempt) must not meet a retry.
+            let passes = try AttemptRecord
+                .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
+                        && Column("kind") == plan.kind.rawValue && Column("fiscal_year") == fiscalYear
+                        && Column("passed") == true)
+                .fetchCount(db)
+            if passes > 0 { throw AttemptError.alreadyPassed }
+        }
+        if plan.requiresPretest {
+            let pretests = try AttemptRecord
+                .filter(Column("officer_id") == officerID && Column("course_key") == plan.courseKey
+                        && Column("kind") == TestKind.pretest.rawValue && Column("fiscal_year") == fiscalYear
+                        && Column("submitted_at") != nil)
+                .fetchCount(db)
+            if pretests == 0 { throw AttemptError.pretestFirst }
+        }
+        let questions = String(decoding: try JSONEncoder().encode(plan.drawn), as: UTF8.self)
+        var attempt = AttemptRecord(
+            agencyId: user.agencyId, publicId: publicID, userId: user.id ?? 0, officerId: officerID,
+            courseVersionId: plan.courseVersionId, bankVersionId: plan.bankVersionId, courseKey: plan.courseKey,
+            kind: plan.kind, fiscalYear: fiscalYear, number: previous + 1, seed: plan.seed, questions: questions,
+            passPercent: plan.passPercent, startedAt: now,
+            deadline: plan.minutes.map { now.addingTimeInterval(TimeInterval($0 * 60)) },
+            lastSaveSeq: 0)
+        try attempt.insert(db)
+        return (attempt, false)
     }
 
     /// An attempt with its saved answers, if it belongs to the user. One past

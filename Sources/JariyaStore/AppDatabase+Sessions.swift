@@ -24,7 +24,7 @@ extension AppDatabase {
             try User.fetchOne(db.cachedStatement(sql: """
                 SELECT user.* FROM user JOIN login_session AS s ON s.user_id = user.id
                 WHERE s.token_sha256 = ? AND s.ended_at IS NULL AND s.expires_at > ? AND user.active
-                """), arguments: [tokenSHA256, now])
+                """), arguments: [tokenSHA256, StoredDate.text(now)])
         }
     }
 

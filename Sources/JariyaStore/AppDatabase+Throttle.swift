@@ -82,6 +82,11 @@ extension AppDatabase {
 
     /// Forgets an account's failures after its owner got in.
     public func clearLoginFailures(key: String) throws {
+        // Most logins follow no failure: look before opening a write.
+        let counted = try writer.unsafeRead { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM login_failure WHERE key = ?)"), arguments: [key]) ?? false
+        }
+        guard counted else { return }
         try writer.write { db in
             try db.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key])
         }

@@ -19,12 +19,15 @@ extension AttemptRecord {
         guard let kind = TestKind(rawValue: kindText) else {
             throw UnreadableRow(description: "attempt \(row["id"] as Int64? ?? 0) has an unknown test kind \"\(kindText)\"")
         }
+        guard let startedAt = row.storedDate("started_at") else {
+            throw UnreadableRow(description: "attempt \(row["id"] as Int64? ?? 0) has no start time")
+        }
         self.init(
             id: row["id"], agencyId: row["agency_id"], publicId: row["public_id"], userId: row["user_id"], officerId: row["officer_id"],
             courseVersionId: row["course_version_id"], bankVersionId: row["bank_version_id"], courseKey: row["course_key"],
             kind: kind, fiscalYear: row["fiscal_year"], number: row["number"], seed: row["seed"], questions: row["questions"],
-            passPercent: row["pass_percent"], startedAt: row["started_at"], deadline: row["deadline"], lastSaveSeq: row["last_save_seq"],
-            submittedAt: row["submitted_at"], submittedBy: row["submitted_by"], earnedCentipoints: row["earned_centipoints"],
+            passPercent: row["pass_percent"], startedAt: startedAt, deadline: row.storedDate("deadline"), lastSaveSeq: row["last_save_seq"],
+            submittedAt: row.storedDate("submitted_at"), submittedBy: row["submitted_by"], earnedCentipoints: row["earned_centipoints"],
             possibleCentipoints: row["possible_centipoints"], percentBp: row["percent_bp"], passed: row["passed"])
     }
 }
@@ -36,7 +39,10 @@ extension User {
         guard let role = Role(rawValue: roleText) else {
             throw UnreadableRow(description: "user \(row["id"] as Int64? ?? 0) has an unknown role \"\(roleText)\"")
         }
+        guard let createdAt = row.storedDate("created_at") else {
+            throw UnreadableRow(description: "user \(row["id"] as Int64? ?? 0) has no creation time")
+        }
         self.init(id: row["id"], agencyId: row["agency_id"], username: row["username"], displayName: row["display_name"], role: role,
-                  officerId: row["officer_id"], passwordHash: row["password_hash"], active: row["active"], createdAt: row["created_at"])
+                  officerId: row["officer_id"], passwordHash: row["password_hash"], active: row["active"], createdAt: createdAt)
     }
 }

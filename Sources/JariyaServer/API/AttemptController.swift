@@ -33,7 +33,7 @@ struct AttemptController {
         let user = try context.requireUser()
         let body = try await request.decode(as: StartAttemptRequest.self, context: context)
         let course = try context.parameters.require("course")
-        return EditedResponse(status: .created, response: try engine.start(user: user, courseKey: course, kind: body.test))
+        return EditedResponse(status: .created, response: try await engine.start(user: user, courseKey: course, kind: body.test))
     }
 
     /// `GET attempts/{attempt}`.

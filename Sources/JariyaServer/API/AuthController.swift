@@ -19,8 +19,14 @@ struct AuthController {
         group.post("logout", use: logout)
     }
 
-    /// Checks the password and answers with a bearer token.
+    /// Checks the password and answers with a bearer token. All of it runs on
+    /// the niced hashing threads, reading the body included, so that a whole
+    /// office logging in at once queues there and not ahead of the saves.
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> LoginView {
+        try await withTaskExecutorPreference(WorkerThreads.hashing) { try await checkedLogin(request, context: context) }
+    }
+
+    private func checkedLogin(_ request: Request, context: AppRequestContext) async throws -> LoginView {
         let credentials = try await request.decode(as: LoginRequest.self, context: context)
         let now = clock()
         let user: User

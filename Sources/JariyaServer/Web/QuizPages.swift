@@ -28,7 +28,7 @@ struct QuizPages {
     @Sendable func start(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole([.officer])
         guard let kind = TestKind(rawValue: try context.parameters.require("kind")) else { throw HTTPError(.notFound) }
-        let attempt = try engine.start(user: user, courseKey: context.parameters.require("course"), kind: kind)
+        let attempt = try await engine.start(user: user, courseKey: context.parameters.require("course"), kind: kind)
         let firstUnanswered = attempt.questions.firstIndex { attempt.answers[$0.id] == nil } ?? 0
         return redirect(to: "/my/attempts/\(attempt.id)/q/\(firstUnanswered + 1)")
     }
