@@ -91,3 +91,44 @@ import Testing
         #expect(later.submitted == 1, "once the content reads again, the next sweep grades it")
     }
 }
+
+/// The group commit: saves queued together share a transaction, and a save
+/// that fails undoes only itself.
+@Suite struct WriteBatcherTests {
+    @Test func savesQueuedTogetherAllLandAndAFailureUndoesOnlyItself() async throws {
+        let world = try AttemptStoreTests.world(minutes: nil)
+        let start = AttemptStoreTests.start
+        let userID = world.user.id ?? 0
+        let db = world.db
+        let scorer = AttemptStoreTests.scorer
+        let (attempt, _) = try await db.startAttempt(user: world.user, plan: world.plan, publicID: "batched-attempt-id", now: start)
+        struct Refused: Error {}
+        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+            for seq in 1...40 {
+                group.addTask {
+                    do {
+                        // Every seventh save cannot turn its answer into a stored one.
+                        try await db.saveAnswer(publicID: attempt.publicId, userID: userID, questionID: seq % 2 == 0 ? "q1" : "q2", seq: seq,
+                                                now: start.addingTimeInterval(Double(seq)), scorer: scorer) { _, _, _ in
+                            if seq % 7 == 0 { throw Refused() }
+                            return .truth(seq % 3 == 0)
+                        }
+                        return (seq, true)
+                    } catch {
+                        return (seq, false)
+                    }
+                }
+            }
+            return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        #expect((1...40).allSatisfy { outcomes[$0] == false || $0 % 7 != 0 }, "a refused save is never acknowledged")
+        let (stored, answers) = try db.attempt(publicID: attempt.publicId, userID: userID, now: start.addingTimeInterval(60), scorer: scorer)
+        // Saves can land out of order (the later seq first, the earlier then stale); whatever was acknowledged is there.
+        let acknowledged = outcomes.filter(\.value).map(\.key)
+        #expect(stored.lastSaveSeq == acknowledged.max())
+        for record in answers {
+            #expect(outcomes[record.seq] == true, "the stored answer of \(record.questionId) came from an acknowledged save")
+            #expect(record.seq % 7 != 0)
+        }
+    }
+}
