@@ -25,7 +25,8 @@ struct DeadlineSweeper: Service {
         }
     }
 
-    private func sweep() {
+    /// One sweep: grades what it can, logs and reports what it cannot.
+    func sweep() {
         do {
             let sweep = try engine.submitExpired()
             if sweep.submitted > 0 { logger.info("submitted \(sweep.submitted) attempt(s) whose time ran out") }

@@ -49,7 +49,7 @@ import Testing
             // ำ typed as ํ + า is stored as one letter, and stored exactly as hashed.
             let marked = try await client.api("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
                                               body: MarkAttendanceRequest(status: .absent, reason: "ป่วย ไปทํางานไม่ได้\r\nมีใบรับรองแพทย์"),
-                                              as: SessionJSON.Outcome.self, expect: .ok)
+                                              as: AttendanceOutcomeView.self, expect: .ok)
             #expect(marked.ledgerSeq != nil)
             // The trainer's roll page: the same rule, the same refusal.
             let trainer = WebBrowser()
@@ -105,7 +105,7 @@ import Testing
             for _ in 0..<Backoff.checkIn.freeTries {
                 try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: "000000"), expect: .badRequest)
             }
-            let current = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
+            let current = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: RoomCodeView.self, expect: .ok)
             // Even the right code waits: a guesser learns nothing from the answer.
             try await client.execute(uri: "/api/v1/sessions/\(id)/checkin", method: .post,
                                      headers: [.contentType: "application/json", .authorization: "Bearer \(officer)"],
@@ -113,11 +113,11 @@ import Testing
                 #expect(response.status == .tooManyRequests)
                 #expect(response.headers[.retryAfter] == "30")
             }
-            let roll = try await client.api("/api/v1/sessions/\(id)", .get, token: hr, as: SessionJSON.Session.self, expect: .ok)
+            let roll = try await client.api("/api/v1/sessions/\(id)", .get, token: hr, as: SessionView.self, expect: .ok)
             let refused = roll.refusedCheckIns ?? []
             #expect(refused.first?.employeeCode == "A" && refused.first?.count == 5)
             world.clock.advance(minutes: 0.6)
-            let now = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
+            let now = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: RoomCodeView.self, expect: .ok)
             try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: now.code), expect: .ok)
         }
         // The code before the current one counts only in the first seconds after it changed.

@@ -191,3 +191,43 @@ import Testing
         }
     }
 }
+
+/// An attempt that cannot be graded is never graded 0/0: it stays open, the
+/// sweep says so in the log, and `/healthz` says so to whoever watches.
+@Suite struct UngradableAttemptTests {
+    struct Health: Decodable {
+        var status: String
+        var problems: [String]?
+    }
+
+    @Test func theSweepLeavesItOpenAndHealthSaysDegraded() async throws {
+        let world = try QuizWorld()
+        let configuration = world.configuration()
+        let first = try await buildApplication(configuration)
+        let attemptID = try await first.test(.router) { client in
+            let token = try await HotPathTests.login(client, "officer-a")
+            let pretest = try await HotPathTests.start(client, token: token, .pretest).id
+            _ = try await HotPathTests.call(client, "/api/v1/attempts/\(pretest)/submit", .post, token: token, as: ResultView.self)
+            return try await HotPathTests.start(client, token: token, .posttest).id
+        }
+        world.clock.advance(minutes: 40)
+        // The published bank no longer reads: as if the file had been damaged on disk.
+        try await world.database.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER bank_version_no_update")
+            try db.execute(sql: "UPDATE bank_version SET source = ?", arguments: [Data("not a bank".utf8)])
+        }
+        // A server started now has nothing in memory, as after a restart.
+        let parts = try await buildRouter(configuration)
+        let sweeper = try #require(parts.services.compactMap { $0 as? DeadlineSweeper }.first)
+        sweeper.sweep()
+        let officerA = try #require(try world.database.user(username: "officer-a"))
+        let header = try world.database.attemptHeader(publicID: attemptID, userID: officerA.id ?? 0)
+        #expect(header.submittedAt == nil, "not graded against nothing")
+        try await Application(router: parts.router).test(.router) { client in
+            let (status, health, text) = try await HotPathTests.call(client, "/healthz", .get, as: Health.self)
+            #expect(status == .ok)
+            #expect(health?.status == "degraded", "\(text)")
+            #expect(health?.problems?.first?.contains("cannot be graded") == true, "\(text)")
+        }
+    }
+}

@@ -7,58 +7,6 @@ import JariyaServer
 import JariyaStore
 import Testing
 
-/// The sessions' JSON. JariyaAPI has no types for it (the server writes it
-/// with `SessionController`'s own Encodable structs), so the tests read it
-/// with these, field for field as the server writes them.
-enum SessionJSON {
-    /// `GET`/`POST /api/v1/sessions…`: a session.
-    struct Session: Decodable {
-        var id: Int64
-        var course: String
-        var title: String
-        var startsAt: Date
-        var endsAt: Date
-        var place: String
-        var trainer: String
-        var format: String
-        var budgetBaht: Int?
-        var fiscalYear: Int
-        var quarter: Int
-        var attendance: [Attendance]?
-        var refusedCheckIns: [Refused]?
-    }
-
-    /// One officer's standing at a session.
-    struct Attendance: Decodable {
-        var employeeCode: String
-        var name: String
-        var status: String
-        var method: String
-        var ledgerSeq: Int64
-    }
-
-    /// An officer's wrong room codes at a session.
-    struct Refused: Decodable {
-        var employeeCode: String
-        var name: String
-        var count: Int
-        var last: Date
-    }
-
-    /// What a mark or a check-in did.
-    struct Outcome: Decodable {
-        var status: String?
-        var ledgerSeq: Int64?
-        var corrected: Bool
-        var completion: String?
-    }
-
-    /// `GET /api/v1/sessions/{session}/code`: the room's code now.
-    struct Code: Decodable {
-        var code: String
-        var validForSeconds: Int
-    }
-}
 
 @Suite struct SessionAPITests {
     /// Creates a session starting `minutesFromNow` after the test clock, as the trainer (here HR).
@@ -66,7 +14,7 @@ enum SessionJSON {
         let start = world.clock.now.addingTimeInterval(minutesFromNow * 60)
         let session = try await client.api("/api/v1/sessions", .post, token: token, body: CreateSessionRequest(
             course: "code-of-ethics", title: "อบรมบรรยาย ครั้งที่ 1", startsAt: start, endsAt: start.addingTimeInterval(3 * 3600),
-            place: "ห้องประชุม อบต.", trainer: "วิทยากร"), as: SessionJSON.Session.self, expect: .created)
+            place: "ห้องประชุม อบต.", trainer: "วิทยากร"), as: SessionView.self, expect: .created)
         return Int(session.id)
     }
 
@@ -78,11 +26,11 @@ enum SessionJSON {
             let officer = try await client.login("officer-a")
             let id = try await Self.createSession(client, world: world, token: hr, minutesFromNow: 45)
 
-            let early = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
+            let early = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: RoomCodeView.self, expect: .ok)
             try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: early.code),
                                   expect: .badRequest) // 45 minutes early: not open yet
             world.clock.advance(minutes: 20)
-            let current = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
+            let current = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: RoomCodeView.self, expect: .ok)
             let code = current.code
             #expect(code.count == 6)
             let stale = try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer,
@@ -91,7 +39,7 @@ enum SessionJSON {
             try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: "000000"), expect: .badRequest)
             world.clock.advance(minutes: 0.5) // the code changed since it was read: the previous one still counts
             let done = try await client.api("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: code),
-                                            as: SessionJSON.Outcome.self, expect: .ok)
+                                            as: AttendanceOutcomeView.self, expect: .ok)
             #expect(done.status == "present")
             #expect(done.ledgerSeq != nil)
             try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officer, body: CheckInRequest(code: code), expect: .conflict)
@@ -103,11 +51,11 @@ enum SessionJSON {
             try await client.send("/api/v1/sessions/\(id)/code", .get, token: officer, expect: .forbidden)
 
             world.clock.advance(minutes: 4 * 60)
-            let late = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: SessionJSON.Code.self, expect: .ok)
+            let late = try await client.api("/api/v1/sessions/\(id)/code", .get, token: hr, as: RoomCodeView.self, expect: .ok)
             let officerB = try await client.login("officer-b")
             try await client.send("/api/v1/sessions/\(id)/checkin", .post, token: officerB, body: CheckInRequest(code: late.code),
                                   expect: .badRequest) // after the end
-            let shown = try await client.api("/api/v1/sessions/\(id)", .get, token: hr, as: SessionJSON.Session.self, expect: .ok)
+            let shown = try await client.api("/api/v1/sessions/\(id)", .get, token: hr, as: SessionView.self, expect: .ok)
             let attendance = shown.attendance ?? []
             #expect(attendance.map(\.employeeCode) == ["A"])
             #expect(attendance.first?.method == "self")
@@ -123,7 +71,7 @@ enum SessionJSON {
             let id = try await Self.createSession(client, world: world, token: hr, minutesFromNow: -30)
             let marked = try await client.send("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
                                                body: MarkAttendanceRequest(status: .present), expect: .ok)
-            #expect(try !marked.has("completion") && marked.decode(SessionJSON.Outcome.self).completion == nil,
+            #expect(try !marked.has("completion") && marked.decode(AttendanceOutcomeView.self).completion == nil,
                     "attended, but the post-test is not passed yet")
 
             let pretest = try await client.api("/api/v1/courses/code-of-ethics/attempts", .post, token: officer,
@@ -141,7 +89,7 @@ enum SessionJSON {
             try await client.send("/api/v1/sessions/\(id)/attendance/A", .put, token: hr, body: MarkAttendanceRequest(status: .absent),
                                   expect: .conflict)
             let corrected = try await client.api("/api/v1/sessions/\(id)/attendance/A", .put, token: hr,
-                                                 body: MarkAttendanceRequest(status: .absent, reason: "ลงชื่อแทนกัน"), as: SessionJSON.Outcome.self,
+                                                 body: MarkAttendanceRequest(status: .absent, reason: "ลงชื่อแทนกัน"), as: AttendanceOutcomeView.self,
                                                  expect: .ok)
             #expect(corrected.completion == "revoked")
             #expect(try world.database.completion(officerID: officerID, courseKey: "code-of-ethics", fiscalYear: fiscalYear) == nil)

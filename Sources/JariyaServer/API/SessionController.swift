@@ -28,75 +28,6 @@ struct SessionController {
     /// The roles that manage sessions.
     static let staff: Set<Role> = [.trainer, .hr, .admin]
 
-    /// A session as the API shows it.
-    struct SessionView: ResponseEncodable {
-        var id: Int64
-        var course: String
-        var title: String
-        var startsAt: Date
-        var endsAt: Date
-        var place: String
-        var trainer: String
-        var format: String
-        var budgetBaht: Int?
-        var fiscalYear: Int
-        var quarter: Int
-        var attendance: [AttendanceView]?
-        /// Officers who typed wrong room codes, for the trainer's eye.
-        var refusedCheckIns: [RefusedView]?
-
-        init(_ session: TrainingSession, attendance: [AttendanceView]? = nil) {
-            id = session.id ?? 0
-            course = session.courseKey
-            title = session.title
-            startsAt = session.startsAt
-            endsAt = session.endsAt
-            place = session.place
-            trainer = session.trainer
-            format = session.format
-            budgetBaht = session.budgetBaht
-            fiscalYear = session.fiscalYear
-            quarter = session.quarter
-            self.attendance = attendance
-        }
-    }
-
-    /// One officer's standing at a session.
-    struct AttendanceView: Codable {
-        var employeeCode: String
-        var name: String
-        var status: String
-        var method: String
-        var ledgerSeq: Int64
-    }
-
-    /// An officer's wrong room codes at a session.
-    struct RefusedView: Codable {
-        var employeeCode: String
-        var name: String
-        var count: Int
-        var last: Date
-    }
-
-    /// A list of sessions.
-    struct SessionsView: ResponseEncodable {
-        var sessions: [SessionView]
-    }
-
-    /// What a mark or check-in did.
-    struct OutcomeView: ResponseEncodable {
-        var status: String?
-        var ledgerSeq: Int64?
-        var corrected: Bool
-        var completion: String?
-    }
-
-    /// The room's code now.
-    struct CodeView: ResponseEncodable {
-        var code: String
-        var validForSeconds: Int
-    }
-
     /// `GET sessions`.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> SessionsView {
         let user = try context.requireRole(Self.staff)
@@ -137,13 +68,13 @@ struct SessionController {
         }
         var view = SessionView(session, attendance: rows)
         view.refusedCheckIns = try database.checkInRefusals(sessionID: id).map {
-            RefusedView(employeeCode: $0.officer.employeeCode, name: $0.officer.name.formal, count: $0.count, last: $0.last)
+            RefusedCheckInView(employeeCode: $0.officer.employeeCode, name: $0.officer.name.formal, count: $0.count, last: $0.last)
         }
         return view
     }
 
     /// The roll call: a status for an officer; a change needs a reason.
-    @Sendable func mark(_ request: Request, context: AppRequestContext) async throws -> OutcomeView {
+    @Sendable func mark(_ request: Request, context: AppRequestContext) async throws -> AttendanceOutcomeView {
         let user = try context.requireRole(Self.staff)
         let id = try context.parameters.require("session", as: Int64.self)
         let body = try await request.decode(as: MarkAttendanceRequest.self, context: context)
@@ -151,26 +82,39 @@ struct SessionController {
         let outcome = try database.recordAttendance(
             sessionID: id, agencyID: user.agencyId, employeeCode: context.parameters.require("officer"), status: body.status,
             method: .roll, actor: user.username, reason: body.reason, now: clock(), rule: try content.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
-        return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
+        return AttendanceOutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: outcome.corrected, completion: outcome.completion)
     }
 
     /// The code for the room's screen, now.
-    @Sendable func code(_ request: Request, context: AppRequestContext) async throws -> CodeView {
+    @Sendable func code(_ request: Request, context: AppRequestContext) async throws -> RoomCodeView {
         let user = try context.requireRole(Self.staff)
         let session = try database.session(id: context.parameters.require("session", as: Int64.self), agencyID: user.agencyId)
         let now = clock()
         let left = RotatingCode.window - now.timeIntervalSince1970.truncatingRemainder(dividingBy: RotatingCode.window)
-        return CodeView(code: RotatingCode.code(secret: session.codeSecret, at: now), validForSeconds: Int(left.rounded(.up)))
+        return RoomCodeView(code: RotatingCode.code(secret: session.codeSecret, at: now), validForSeconds: Int(left.rounded(.up)))
     }
 
     /// An officer's own check-in with the code from the room.
-    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> OutcomeView {
+    @Sendable func checkIn(_ request: Request, context: AppRequestContext) async throws -> AttendanceOutcomeView {
         let user = try context.requireRole([.officer])
         let id = try context.parameters.require("session", as: Int64.self)
         let body = try await request.decode(as: CheckInRequest.self, context: context)
         let session = try database.session(id: id, agencyID: user.agencyId)
         let outcome = try database.selfCheckIn(sessionID: id, user: user, code: body.code, now: clock(),
                                                rule: try content.completionRule(agencyID: user.agencyId, courseKey: session.courseKey))
-        return OutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
+        return AttendanceOutcomeView(status: outcome.status.rawValue, ledgerSeq: outcome.ledgerSeq, corrected: false, completion: outcome.completion)
     }
 }
+
+extension SessionView: ResponseEncodable {
+    /// A stored session as the API shows it, with its roll when one is given.
+    init(_ session: TrainingSession, attendance: [AttendanceView]? = nil) {
+        self.init(id: session.id ?? 0, course: session.courseKey, title: session.title, startsAt: session.startsAt, endsAt: session.endsAt,
+                  place: session.place, trainer: session.trainer, format: session.format, budgetBaht: session.budgetBaht,
+                  fiscalYear: session.fiscalYear, quarter: session.quarter, attendance: attendance)
+    }
+}
+
+extension SessionsView: ResponseEncodable {}
+extension AttendanceOutcomeView: ResponseEncodable {}
+extension RoomCodeView: ResponseEncodable {}
