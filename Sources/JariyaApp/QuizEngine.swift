@@ -79,9 +79,8 @@ public struct QuizEngine: Sendable {
 
     /// The attempt as its officer sees it; one past its deadline is submitted first.
     public func view(user: User, publicID: String) throws -> AttemptView {
-        let (attempt, answers) = try database.attempt(publicID: publicID, userID: user.id ?? 0, now: clock(), scorer: content.grader)
-        return view(attempt, answers: answers, course: try content.course(versionID: attempt.courseVersionId).course,
-                    bank: try content.bank(versionID: attempt.bankVersionId))
+        let (attempt, answers, course, bank) = try load(user: user, publicID: publicID)
+        return view(attempt, answers: answers, course: course, bank: bank)
     }
 
     private func view(_ attempt: AttemptRecord, answers: [AttemptAnswerRecord], course: Course, bank: QuestionBank) -> AttemptView {

@@ -36,16 +36,6 @@ extension AppDatabase {
         }
     }
 
-    /// The published course version with its bank versions, by id.
-    public func courseVersion(id: Int64) throws -> CourseVersion? {
-        try writer.read { db in try CourseVersion.fetchOne(db, key: id) }
-    }
-
-    /// A bank version by id.
-    public func bankVersion(id: Int64) throws -> BankVersion? {
-        try writer.read { db in try BankVersion.fetchOne(db, key: id) }
-    }
-
     /// The current version of one course.
     public func currentCourse(agencyID: Int64, key: String) throws -> CourseVersion? {
         try writer.read { db in

@@ -119,8 +119,7 @@ struct OfficerPages {
     }
 
     private func modules(courseKey: String, agencyID: Int64) throws -> [Module] {
-        guard let version = try database.currentCourse(agencyID: agencyID, key: courseKey), let id = version.id else { return [] }
-        return try engine.content.course(versionID: id).course.modules
+        try engine.content.currentCourse(agencyID: agencyID, key: courseKey)?.course.modules ?? []
     }
 
     /// A block of a module, ready for the template.
@@ -149,10 +148,9 @@ struct OfficerPages {
         let user = try context.requireUser()
         let key = try context.parameters.require("course")
         let number = try context.parameters.require("module", as: Int.self)
-        guard let version = try database.currentCourse(agencyID: user.agencyId, key: key), let id = version.id else {
+        guard let course = try engine.content.currentCourse(agencyID: user.agencyId, key: key)?.course else {
             throw HTTPError(.notFound, message: "no published course \(key)")
         }
-        let course = try engine.content.course(versionID: id).course
         guard course.modules.indices.contains(number - 1) else { throw HTTPError(.notFound, message: "the course has no module \(number)") }
         let module = course.modules[number - 1]
         if let officerID = user.officerId {
@@ -197,7 +195,7 @@ struct OfficerPages {
         let user = try context.requireRole([.officer])
         guard let officerID = user.officerId else { throw HTTPError(.forbidden) }
         let items = try database.certificates(officerID: officerID).map { record in
-            let title = try database.courseVersion(id: record.courseVersionId)?.title ?? record.courseKey
+            let title = try engine.content.course(versionID: record.courseVersionId).version.title
             return CertificateItem(serial: record.serial, courseTitle: title, fiscalYear: record.fiscalYear,
                                    issued: ThaiDate.long(CivilDate(record.issuedAt, in: .bangkok)), valid: record.isValid,
                                    pdf: "/my/certificates/\(record.code)/pdf", verify: "/verify/\(record.code)")
